@@ -1,0 +1,74 @@
+# Set-up steps shared by bin/oomlab and .ci/run: each checks first and does only what is missing.
+# shellcheck shell=bash
+
+oomlab_say() { echo "oomlab: $*" >&2; }
+
+oomlab_is_root_debian() { [ "$(id -u)" = 0 ] && [ -f /etc/debian_version ]; }
+
+oomlab_apt_updated=""
+oomlab_apt_install() {
+  local missing=()
+  for pkg in "$@"; do
+    dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if ! oomlab_is_root_debian; then
+    oomlab_say "missing Debian packages: ${missing[*]} (install them as root: apt-get install ${missing[*]})"
+    return 1
+  fi
+  oomlab_say "installing ${missing[*]} from Debian"
+  if [ -z "$oomlab_apt_updated" ]; then
+    apt-get update -qq >/dev/null
+    oomlab_apt_updated=1
+  fi
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+# The JDK, Maven and a static C library for the probe (gcc -static).
+oomlab_ensure_toolchain() {
+  command -v javac >/dev/null && command -v mvn >/dev/null || oomlab_apt_install default-jdk-headless maven
+  command -v gcc >/dev/null || oomlab_apt_install gcc
+  oomlab_apt_install libc6-dev
+}
+
+oomlab_docker_up() { docker version --format '{{.Server.Version}}' >/dev/null 2>&1; }
+
+# A reachable Docker engine: where none runs and we are root on Debian, install docker.io and
+# start dockerd in the background (no systemd on these machines), then wait for its socket.
+oomlab_ensure_docker() {
+  oomlab_docker_up && return 0
+  if ! oomlab_is_root_debian; then
+    oomlab_say "no Docker engine answers: start dockerd (or Docker Desktop), or set DOCKER_HOST to a running engine"
+    return 1
+  fi
+  command -v dockerd >/dev/null || oomlab_apt_install docker.io
+  local log=/var/log/oomlab-dockerd.log
+  oomlab_say "starting dockerd in the background (log: $log)"
+  nohup dockerd >"$log" 2>&1 </dev/null &
+  for _ in $(seq 1 120); do
+    oomlab_docker_up && { oomlab_say "dockerd is up: Docker $(docker version --format '{{.Server.Version}}')"; return 0; }
+    sleep 0.5
+  done
+  oomlab_say "dockerd did not answer within 60 s; see $log"
+  tail -n 20 "$log" >&2
+  return 1
+}
+
+# Jupyter from Debian (PyPI is not reachable here), the Python kernel for the benchmark, and
+# Chromium for the browser test.
+oomlab_ensure_jupyter() {
+  oomlab_apt_install jupyter-nbconvert jupyter-notebook jupyter-client python3-nbclient \
+    python3-jupyter-kernel-test python3-ipykernel chromium
+}
+
+# Builds when the jars are missing or older than any source.
+oomlab_ensure_build() {
+  local jar="$OOMLAB_ROOT/kernel/target/oomlab.jar"
+  if [ -f "$jar" ] && [ -z "$(find "$OOMLAB_ROOT/pom.xml" "$OOMLAB_ROOT/dsl/pom.xml" "$OOMLAB_ROOT/kernel/pom.xml" \
+        "$OOMLAB_ROOT/dsl/src/main" "$OOMLAB_ROOT/kernel/src/main" -newer "$jar" -type f -print -quit)" ]; then
+    return 0
+  fi
+  oomlab_ensure_toolchain
+  oomlab_say "building (mvn package, tests skipped)"
+  (cd "$OOMLAB_ROOT" && mvn -B -q -DskipTests package) >&2
+}

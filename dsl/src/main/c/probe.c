@@ -1,0 +1,781 @@
+/*
+ * oomlab probe: the process inside an oomlab container (PID 1 of a FROM scratch image).
+ *
+ *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
+ *   probe --stat
+ *
+ * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, hold.
+ * Every event is one JSON object on one line of stdout, written with a single write(2)
+ * and no stdio buffer, so every line written before a SIGKILL or a SIGBUS reaches the log.
+ * Each line carries the memory cgroup's own counters, read from inside the container.
+ *
+ * The probe keeps its own footprint small so that the thresholds seen are the kernel's:
+ * no malloc, no stdio; memory it is asked for is mmap'ed and touched one byte per page.
+ * SIGBUS is never caught: a full tmpfs must kill the process (exit 135 under Docker).
+ *
+ * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/auxv.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MIB_BYTES ((uint64_t)1 << 20)
+#define MAX_MIB ((uint64_t)1 << 24)       /* 16 TiB: larger sizes are a typo, not a test */
+#define MAX_MS ((uint64_t)1 << 40)
+#define MAX_STEPS 1024
+#define MAX_SEGS 256                      /* shm segments mapped at one time */
+#define MAX_NAME 255
+#define PATH_CAP 4096
+#define USAGE_ARG_MAX 200                 /* bytes of a bad argument quoted in a usage line */
+#ifndef CG_ROOT
+#define CG_ROOT "/sys/fs/cgroup"          /* overridden only by the C tests (fake cgroup files) */
+#endif
+
+enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD };
+static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold"};
+
+struct step {
+    enum kind kind;
+    uint64_t n;        /* MiB for shm/ram/file, milliseconds for sleep */
+    const char *name;  /* shm segment name, NULL for the default */
+};
+
+struct seg {
+    char *addr;
+    size_t len;
+    int step;
+    const char *name;  /* NULL: default name of that step */
+};
+
+static struct step steps[MAX_STEPS];
+static int nsteps;
+static struct seg segs[MAX_SEGS];
+static int nsegs;
+
+static uint64_t chunk_bytes = 16 * MIB_BYTES;
+static const char *file_dir = "/scratch";
+static const char *shm_dir = "/dev/shm";
+static uint64_t page_size = 4096;
+static struct timespec t0;
+
+/* ------------------------------------------------------------------ output */
+
+static char line[4096];
+static size_t line_len;
+
+static void put_raw(const char *s, size_t n)
+{
+    /* Every line is bounded by construction (quoted argv is cut to USAGE_ARG_MAX bytes). */
+    if (n > sizeof line - 2 - line_len)     /* room for the closing "}\n" */
+        n = sizeof line - 2 - line_len;
+    memcpy(line + line_len, s, n);
+    line_len += n;
+}
+
+static void put_s(const char *s) { put_raw(s, strlen(s)); }
+
+static void put_u64(uint64_t v)
+{
+    char t[24];
+    int i = sizeof t;
+    do {
+        t[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    put_raw(t + i, sizeof t - (size_t)i);
+}
+
+static void put_i64(int64_t v)
+{
+    if (v < 0) {
+        put_raw("-", 1);
+        put_u64((uint64_t)0 - (uint64_t)v);
+    } else {
+        put_u64((uint64_t)v);
+    }
+}
+
+/* JSON string body: bytes outside printable ASCII become \u00XX, so a line is always valid JSON. */
+static void put_esc(const char *s, size_t n)
+{
+    static const char hex[] = "0123456789abcdef";
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"' || c == '\\') {
+            char e[2] = {'\\', (char)c};
+            put_raw(e, 2);
+        } else if (c < 0x20 || c >= 0x7f) {
+            char e[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            put_raw(e, 6);
+        } else {
+            put_raw((const char *)&c, 1);
+        }
+    }
+}
+
+static void put_key(const char *k)
+{
+    put_raw(",\"", 2);
+    put_s(k);
+    put_raw("\":", 2);
+}
+
+static void put_kstr(const char *k, const char *v)
+{
+    put_key(k);
+    put_raw("\"", 1);
+    put_esc(v, strlen(v));
+    put_raw("\"", 1);
+}
+
+static void line_begin(const char *ev)
+{
+    line_len = 0;
+    put_s("{\"ev\":\"");
+    put_s(ev);
+    put_raw("\"", 1);
+}
+
+/* One write(2) per line; a pipe write below PIPE_BUF is atomic. The loop only covers EINTR. */
+static void line_emit(void)
+{
+    line[line_len++] = '}';
+    line[line_len++] = '\n';
+    const char *p = line;
+    size_t left = line_len;
+    while (left) {
+        ssize_t w = write(1, p, left);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            break;     /* nobody listens: keep going, the exit code still tells */
+        }
+        p += w;
+        left -= (size_t)w;
+    }
+    line_len = 0;
+}
+
+static int64_t now_us(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    int64_t ns = (int64_t)(ts.tv_sec - t0.tv_sec) * 1000000000 + (ts.tv_nsec - t0.tv_nsec);
+    return ns / 1000;
+}
+
+static const char *errno_name(int e)
+{
+    switch (e) {
+    case EPERM: return "EPERM";
+    case ENOENT: return "ENOENT";
+    case EINTR: return "EINTR";
+    case EIO: return "EIO";
+    case ENXIO: return "ENXIO";
+    case EBADF: return "EBADF";
+    case EAGAIN: return "EAGAIN";
+    case ENOMEM: return "ENOMEM";
+    case EACCES: return "EACCES";
+    case EFAULT: return "EFAULT";
+    case EBUSY: return "EBUSY";
+    case EEXIST: return "EEXIST";
+    case ENODEV: return "ENODEV";
+    case ENOTDIR: return "ENOTDIR";
+    case EISDIR: return "EISDIR";
+    case EINVAL: return "EINVAL";
+    case ENFILE: return "ENFILE";
+    case EMFILE: return "EMFILE";
+    case ETXTBSY: return "ETXTBSY";
+    case EFBIG: return "EFBIG";
+    case ENOSPC: return "ENOSPC";
+    case EROFS: return "EROFS";
+    case EMLINK: return "EMLINK";
+    case EPIPE: return "EPIPE";
+    case ENAMETOOLONG: return "ENAMETOOLONG";
+    case ELOOP: return "ELOOP";
+    case EOVERFLOW: return "EOVERFLOW";
+    case EDQUOT: return "EDQUOT";
+    case ENOSYS: return "ENOSYS";
+    case EOPNOTSUPP: return "EOPNOTSUPP";
+    case ESTALE: return "ESTALE";
+    default: return "EUNKNOWN";
+    }
+}
+
+/* ---------------------------------------------------------------- counters */
+
+enum { C_USAGE, C_LIMIT, C_MAX_USAGE, C_FAILCNT, C_SHMEM, C_ANON, C_FILE, C_OOM_KILL, C_UNDER_OOM, C_N };
+static const char *const counter_name[C_N] = {
+    "usage", "limit", "max_usage", "failcnt", "shmem", "anon", "file", "oom_kill", "under_oom"};
+
+static int cg_version;  /* 0 none, 1, 2 */
+/* Opened once; read with pread at offset 0 (kernfs regenerates the text at offset 0). */
+static int fd_usage = -1, fd_limit = -1, fd_max_usage = -1, fd_failcnt = -1;
+static int fd_stat = -1, fd_oom_control = -1, fd_events = -1;
+static char rbuf[16384];
+
+static int open_ro(const char *path) { return open(path, O_RDONLY | O_CLOEXEC); }
+
+static void cg_detect(void)
+{
+    int fd = open_ro(CG_ROOT "/memory.current");
+    if (fd >= 0) {
+        cg_version = 2;
+        fd_usage = fd;
+        fd_limit = open_ro(CG_ROOT "/memory.max");
+        fd_max_usage = open_ro(CG_ROOT "/memory.peak");
+        fd_events = open_ro(CG_ROOT "/memory.events");
+        fd_stat = open_ro(CG_ROOT "/memory.stat");
+        return;
+    }
+    fd = open_ro(CG_ROOT "/memory/memory.usage_in_bytes");
+    if (fd >= 0) {
+        cg_version = 1;
+        fd_usage = fd;
+        fd_limit = open_ro(CG_ROOT "/memory/memory.limit_in_bytes");
+        fd_max_usage = open_ro(CG_ROOT "/memory/memory.max_usage_in_bytes");
+        fd_failcnt = open_ro(CG_ROOT "/memory/memory.failcnt");
+        fd_stat = open_ro(CG_ROOT "/memory/memory.stat");
+        fd_oom_control = open_ro(CG_ROOT "/memory/memory.oom_control");
+    }
+}
+
+/* Reads the whole file into rbuf (NUL-terminated); returns its length or -1. */
+static ssize_t slurp(int fd)
+{
+    if (fd < 0)
+        return -1;
+    size_t len = 0;
+    for (;;) {
+        size_t want = sizeof rbuf - 1 - len;
+        if (!want)
+            break;
+        ssize_t r = pread(fd, rbuf + len, want, (off_t)len);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        len += (size_t)r;
+        if ((size_t)r < want)     /* kernfs reads short only at the end of the text */
+            break;
+    }
+    rbuf[len] = '\0';
+    return (ssize_t)len;
+}
+
+/* A decimal number at p; "max" (cgroup v2 for "no limit") and anything else give -1. */
+static int64_t parse_count(const char *p)
+{
+    if (*p < '0' || *p > '9')
+        return -1;
+    uint64_t v = 0;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        if (v > ((uint64_t)INT64_MAX - 9) / 10)
+            return INT64_MAX;
+        v = v * 10 + (uint64_t)(*p - '0');
+    }
+    return (int64_t)v;
+}
+
+static int64_t read_single(int fd)
+{
+    return slurp(fd) > 0 ? parse_count(rbuf) : -1;
+}
+
+/* The value of "KEY value" lines (memory.stat, memory.events, memory.oom_control) in rbuf. */
+static int64_t kv(const char *key)
+{
+    size_t kl = strlen(key);
+    for (const char *p = rbuf; *p;) {
+        if (strncmp(p, key, kl) == 0 && p[kl] == ' ')
+            return parse_count(p + kl + 1);
+        p = strchr(p, '\n');
+        if (!p)
+            break;
+        p++;
+    }
+    return -1;
+}
+
+/* cgroup v1 memory.stat: "total_KEY" when present (the root cgroup has it too), else "KEY". */
+static int64_t kv_v1(const char *key)
+{
+    char k[32] = "total_";
+    strcat(k, key);
+    int64_t v = kv(k);
+    return v >= 0 ? v : kv(key);
+}
+
+static void read_counters(int64_t c[C_N])
+{
+    for (int i = 0; i < C_N; i++)
+        c[i] = -1;
+    if (cg_version == 0)
+        return;
+    c[C_USAGE] = read_single(fd_usage);
+    c[C_LIMIT] = read_single(fd_limit);
+    c[C_MAX_USAGE] = read_single(fd_max_usage);
+    if (slurp(fd_stat) > 0) {
+        int64_t shmem;
+        if (cg_version == 1) {
+            /* v1: cache includes shmem, rss excludes it. The total_ keys are hierarchical like
+             * usage_in_bytes; in a container's leaf cgroup they equal the plain ones. */
+            int64_t cache = kv_v1("cache");
+            shmem = kv_v1("shmem");
+            c[C_ANON] = kv_v1("rss");
+            c[C_FILE] = (cache >= 0 && shmem >= 0) ? cache - shmem : -1;
+        } else {
+            shmem = kv("shmem");
+            int64_t file = kv("file");           /* v2 file includes shmem */
+            c[C_ANON] = kv("anon");
+            c[C_FILE] = (file >= 0 && shmem >= 0) ? file - shmem : -1;
+        }
+        c[C_SHMEM] = shmem;
+    }
+    if (cg_version == 1) {
+        c[C_FAILCNT] = read_single(fd_failcnt);
+        if (slurp(fd_oom_control) > 0) {
+            c[C_UNDER_OOM] = kv("under_oom");
+            c[C_OOM_KILL] = kv("oom_kill");
+        }
+    } else if (slurp(fd_events) > 0) {
+        c[C_FAILCNT] = kv("max");
+        c[C_OOM_KILL] = kv("oom_kill");
+    }
+}
+
+static void put_counters(void)
+{
+    int64_t c[C_N];
+    read_counters(c);
+    for (int i = 0; i < C_N; i++) {
+        put_key(counter_name[i]);
+        put_i64(c[i]);
+    }
+}
+
+/* -------------------------------------------------------------- event lines */
+
+/* Time is taken before the counters are read: t_us is when the work reached `done`. */
+static void emit_step_event(const char *ev, int step, enum kind k, uint64_t done, uint64_t target)
+{
+    int64_t t = now_us();
+    line_begin(ev);
+    put_key("step");
+    put_i64(step);
+    put_kstr("kind", kind_name[k]);
+    put_key("done");
+    put_u64(done);
+    put_key("target");
+    put_u64(target);
+    put_key("t_us");
+    put_i64(t);
+    put_counters();
+    line_emit();
+}
+
+static void progress(int step, enum kind k, uint64_t done, uint64_t target)
+{
+    emit_step_event("progress", step, k, done, target);
+}
+
+static void step_done(int step, enum kind k, uint64_t done, uint64_t target)
+{
+    emit_step_event("step", step, k, done, target);
+}
+
+/* A syscall failed cleanly (ENOMEM, ENOSPC, EROFS...): one "fail" line, exit 3. */
+static void fail(int step, enum kind k, const char *op, int err, uint64_t done, uint64_t target)
+{
+    int64_t t = now_us();
+    line_begin("fail");
+    put_key("step");
+    put_i64(step);
+    put_kstr("kind", kind_name[k]);
+    put_kstr("op", op);
+    put_key("errno");
+    put_i64(err);
+    put_kstr("error", errno_name(err));
+    put_key("done");
+    put_u64(done);
+    put_key("target");
+    put_u64(target);
+    put_key("t_us");
+    put_i64(t);
+    put_counters();
+    line_emit();
+    _exit(3);
+}
+
+static void usage(const char *msg, const char *arg)
+{
+    line_begin("usage");
+    put_s(",\"error\":\"");
+    put_esc(msg, strlen(msg));
+    if (arg) {
+        size_t n = strlen(arg);
+        put_esc(": ", 2);
+        put_esc(arg, n > USAGE_ARG_MAX ? USAGE_ARG_MAX : n);
+        if (n > USAGE_ARG_MAX)
+            put_esc("...", 3);
+    }
+    put_raw("\"", 1);
+    line_emit();
+    _exit(2);
+}
+
+/* ------------------------------------------------------------------- steps */
+
+static char pathbuf[PATH_CAP];
+
+static const char *join_path(const char *dir, const char *prefix, int idx, const char *name)
+{
+    char num[16];
+    int i = sizeof num;
+    num[--i] = '\0';
+    unsigned v = (unsigned)idx;
+    do {
+        num[--i] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    size_t dl = strlen(dir);
+    memcpy(pathbuf, dir, dl);
+    pathbuf[dl] = '/';
+    if (name) {
+        strcpy(pathbuf + dl + 1, name);                 /* lengths checked when parsing */
+    } else {
+        strcpy(pathbuf + dl + 1, prefix);
+        strcat(pathbuf + dl + 1, num + i);
+    }
+    return pathbuf;
+}
+
+/*
+ * The hot loop: one volatile byte store per page, nothing else. After each chunk (and so after
+ * the first one too) a progress line; the last chunk's line is followed by the "step" line.
+ */
+static void touch(int step, enum kind k, char *base, uint64_t len)
+{
+    const uint64_t page = page_size;
+    uint64_t done = 0;
+    while (done < len) {
+        uint64_t n = len - done < chunk_bytes ? len - done : chunk_bytes;
+        volatile char *p = base + done;
+        for (uint64_t off = 0; off < n; off += page)
+            p[off] = 1;
+        done += n;
+        progress(step, k, done, len);
+    }
+}
+
+static void do_shm(int i, const struct step *s)
+{
+    uint64_t len = s->n * MIB_BYTES;
+    const char *path = join_path(shm_dir, "oomlab-", i, s->name);
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        fail(i, K_SHM, "open", errno, 0, len);
+    struct stat st;
+    if (fstat(fd, &st) < 0)
+        fail(i, K_SHM, "fstat", errno, 0, len);
+    /* An existing segment of that size (another container's) is mapped and touched as it is. */
+    if ((uint64_t)st.st_size != len && ftruncate(fd, (off_t)len) < 0)
+        fail(i, K_SHM, "ftruncate", errno, 0, len);
+    char *addr = NULL;
+    if (len) {
+        addr = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+        if (addr == MAP_FAILED)
+            fail(i, K_SHM, "mmap", errno, 0, len);
+    }
+    close(fd);
+    segs[nsegs++] = (struct seg){addr, len, i, s->name};
+    touch(i, K_SHM, addr, len);
+    step_done(i, K_SHM, len, len);
+}
+
+static void do_ram(int i, const struct step *s)
+{
+    uint64_t len = s->n * MIB_BYTES;
+    char *addr = NULL;
+    if (len) {
+        addr = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (addr == MAP_FAILED)
+            fail(i, K_RAM, "mmap", errno, 0, len);
+    }
+    touch(i, K_RAM, addr, len);      /* kept mapped until the process ends */
+    step_done(i, K_RAM, len, len);
+}
+
+static void do_freeshm(int i)
+{
+    uint64_t total = 0, done = 0;
+    for (int j = 0; j < nsegs; j++)
+        total += segs[j].len;
+    for (int j = 0; j < nsegs; j++) {
+        if (segs[j].len && munmap(segs[j].addr, segs[j].len) < 0)
+            fail(i, K_FREESHM, "munmap", errno, done, total);
+        done += segs[j].len;
+        const char *path = join_path(shm_dir, "oomlab-", segs[j].step, segs[j].name);
+        /* Already gone (removed by someone else) is what we want; other errors are not. */
+        if (unlink(path) < 0 && errno != ENOENT)
+            fail(i, K_FREESHM, "unlink", errno, done, total);
+        segs[j].len = 0;
+    }
+    nsegs = 0;
+    step_done(i, K_FREESHM, total, total);
+}
+
+static void do_file(int i, const struct step *s)
+{
+    /* Source buffer: 1 MiB mapped read-only and never written, so reading it maps the zero
+     * page and costs no RSS; the page cache pages the kernel fills are charged as usual. */
+    static const char *src;
+    uint64_t len = s->n * MIB_BYTES;
+    if (!src) {
+        void *m = mmap(NULL, MIB_BYTES, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED)
+            fail(i, K_FILE, "mmap", errno, 0, len);
+        src = m;
+    }
+    const char *path = join_path(file_dir, "oomlab-file-", i, NULL);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        fail(i, K_FILE, "open", errno, 0, len);
+    uint64_t done = 0, next_report = chunk_bytes;
+    while (done < len) {
+        uint64_t n = len - done < MIB_BYTES ? len - done : MIB_BYTES;
+        ssize_t w = write(fd, src, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            fail(i, K_FILE, "write", errno, done, len);
+        }
+        if (w == 0)
+            fail(i, K_FILE, "write", ENOSPC, done, len);
+        done += (uint64_t)w;
+        if (done >= next_report || done == len) {
+            progress(i, K_FILE, done, len);
+            while (next_report <= done)
+                next_report += chunk_bytes;
+        }
+    }
+    if (close(fd) < 0)
+        fail(i, K_FILE, "close", errno, done, len);
+    step_done(i, K_FILE, len, len);
+}
+
+static void do_sleep(int i, const struct step *s)
+{
+    progress(i, K_SLEEP, 0, s->n);
+    struct timespec until;
+    clock_gettime(CLOCK_MONOTONIC, &until);
+    until.tv_sec += (time_t)(s->n / 1000);
+    until.tv_nsec += (long)(s->n % 1000) * 1000000L;
+    if (until.tv_nsec >= 1000000000L) {
+        until.tv_sec++;
+        until.tv_nsec -= 1000000000L;
+    }
+    while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &until, NULL) == EINTR)
+        ;
+    step_done(i, K_SLEEP, s->n, s->n);
+}
+
+static void do_hold(int i)
+{
+    progress(i, K_HOLD, 0, 0);
+    for (;;)
+        pause();
+}
+
+/* ----------------------------------------------------------------- parsing */
+
+/* Decimal digits only, the whole string; 0 on success. */
+static int parse_dec(const char *s, const char **end, uint64_t max, uint64_t *out)
+{
+    uint64_t v = 0;
+    const char *p = s;
+    if (*p < '0' || *p > '9')
+        return -1;
+    for (; *p >= '0' && *p <= '9'; p++) {
+        v = v * 10 + (uint64_t)(*p - '0');
+        if (v > max)
+            return -1;
+    }
+    *end = p;
+    *out = v;
+    return 0;
+}
+
+static int starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
+
+static void parse_step(const char *a)
+{
+    if (nsteps == MAX_STEPS)
+        usage("too many steps", a);
+    struct step *s = &steps[nsteps];
+    const char *end;
+    s->name = NULL;
+    s->n = 0;
+    if (strcmp(a, "freeshm") == 0) {
+        s->kind = K_FREESHM;
+    } else if (strcmp(a, "hold") == 0) {
+        s->kind = K_HOLD;
+    } else if (starts(a, "shm:")) {
+        s->kind = K_SHM;
+        if (parse_dec(a + 4, &end, MAX_MIB, &s->n) < 0 || (*end && *end != ':'))
+            usage("shm takes shm:MIB or shm:MIB:NAME", a);
+        if (*end == ':') {
+            const char *name = end + 1;
+            if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, "..") ||
+                strlen(name) > MAX_NAME)
+                usage("bad shm segment name", a);
+            s->name = name;
+        }
+    } else if (starts(a, "ram:") || starts(a, "file:") || starts(a, "sleep:")) {
+        const char *v = strchr(a, ':') + 1;
+        s->kind = a[0] == 'r' ? K_RAM : a[0] == 'f' ? K_FILE : K_SLEEP;
+        if (parse_dec(v, &end, s->kind == K_SLEEP ? MAX_MS : MAX_MIB, &s->n) < 0 || *end)
+            usage(s->kind == K_SLEEP ? "sleep takes sleep:MS" :
+                  s->kind == K_RAM ? "ram takes ram:MIB" : "file takes file:MIB", a);
+    } else {
+        usage("unknown step", a);
+    }
+    nsteps++;
+}
+
+/* "--name=VALUE" or "--name VALUE"; returns the value or NULL when arg is not that option. */
+static const char *opt_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    const char *a = argv[*i];
+    if (strncmp(a, name, n) != 0)
+        return NULL;
+    if (a[n] == '=')
+        return a + n + 1;
+    if (a[n] != '\0')
+        return NULL;
+    if (*i + 1 >= argc)
+        usage("option needs a value", a);
+    return argv[++*i];
+}
+
+static void parse_args(int argc, char **argv, int *stat_mode)
+{
+    const char *v;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--stat") == 0) {
+            *stat_mode = 1;
+        } else if ((v = opt_value(argc, argv, &i, "--chunk-mib"))) {
+            const char *end;
+            uint64_t mib;
+            if (parse_dec(v, &end, MAX_MIB, &mib) < 0 || *end || mib == 0)
+                usage("--chunk-mib takes a whole number of MiB >= 1", v);
+            chunk_bytes = mib * MIB_BYTES;
+        } else if ((v = opt_value(argc, argv, &i, "--dir"))) {
+            file_dir = v;
+        } else if ((v = opt_value(argc, argv, &i, "--shm-dir"))) {
+            shm_dir = v;
+        } else if (a[0] == '-') {
+            usage("unknown option", a);
+        } else {
+            parse_step(a);
+        }
+    }
+    if (*stat_mode) {
+        if (nsteps)
+            usage("--stat takes no steps", NULL);
+        return;
+    }
+    if (!nsteps)
+        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS hold)", NULL);
+    if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
+        usage("bad --dir", file_dir);
+    if (!*shm_dir || strlen(shm_dir) > PATH_CAP - 64 - MAX_NAME)
+        usage("bad --shm-dir", shm_dir);
+    int live = 0;
+    for (int i = 0; i < nsteps; i++) {
+        if (steps[i].kind == K_HOLD && i != nsteps - 1)
+            usage("hold must be the last step", NULL);
+        if (steps[i].kind == K_FREESHM)
+            live = 0;
+        if (steps[i].kind == K_SHM && ++live > MAX_SEGS)
+            usage("too many shm segments mapped at once", NULL);
+    }
+}
+
+/* ------------------------------------------------------------------- main */
+
+/* As PID 1 a signal with no handler is ignored; exit on TERM/INT so `docker stop` is quick. */
+static void on_term(int sig) { _exit(128 + sig); }
+
+int main(int argc, char **argv)
+{
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_term;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sa.sa_handler = SIG_IGN;
+    sigaction(SIGPIPE, &sa, NULL);   /* a closed log must not turn into exit 141 */
+
+    unsigned long ps = getauxval(AT_PAGESZ);
+    if (ps)
+        page_size = ps;
+
+    int stat_mode = 0;
+    parse_args(argc, argv, &stat_mode);
+    cg_detect();
+
+    if (stat_mode) {
+        line_begin("stat");
+        put_counters();
+        line_emit();
+        return 0;
+    }
+
+    int64_t t = now_us();
+    line_begin("start");
+    put_key("v");
+    put_i64(1);
+    put_key("pid");
+    put_i64(getpid());
+    put_key("cgroup");
+    put_i64(cg_version);
+    put_key("page");
+    put_u64(page_size);
+    put_key("t_us");
+    put_i64(t);
+    put_counters();
+    line_emit();
+
+    for (int i = 0; i < nsteps; i++) {
+        const struct step *s = &steps[i];
+        switch (s->kind) {
+        case K_SHM: do_shm(i, s); break;
+        case K_RAM: do_ram(i, s); break;
+        case K_FREESHM: do_freeshm(i); break;
+        case K_FILE: do_file(i, s); break;
+        case K_SLEEP: do_sleep(i, s); break;
+        case K_HOLD: do_hold(i); break;
+        }
+    }
+
+    line_begin("end");
+    put_key("t_us");
+    put_i64(now_us());
+    put_counters();
+    line_emit();
+    return 0;
+}

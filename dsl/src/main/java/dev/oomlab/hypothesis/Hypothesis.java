@@ -1,0 +1,115 @@
+package dev.oomlab.hypothesis;
+
+import dev.oomlab.model.LimitModel;
+import dev.oomlab.model.Prediction;
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.runtime.Runtime;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.suite.Suite;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * A claim about container memory, tested by cases on one base scenario (the limits). Built
+ * fluently and immutably:
+ * {@code Hypothesis.of("H4", "claim", scenario().memory("2g").shm("1g"))
+ *        .when("shm 800 + ram 1300", s -> s.allocShm(800).allocRam(1300), OK, OOM).run()}.
+ *
+ * @param id          "H4"
+ * @param claim       the claim in English, as the seed states it
+ * @param title       the seed's own (Korean) heading, or null
+ * @param base        the limits every case runs with
+ * @param cases       the rows of the hypothesis' table, in order
+ * @param seedVerdict the verdict the seed reached, or null for a hypothesis of your own
+ */
+public record Hypothesis(String id, String claim, String title, Scenario base, List<Case> cases,
+                         Verdict seedVerdict) {
+
+    public Hypothesis {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("id: a hypothesis needs an id, got \"" + id + "\"");
+        }
+        if (claim == null || claim.isBlank()) {
+            throw new IllegalArgumentException("claim: hypothesis " + id + " needs a claim, got \"" + claim + "\"");
+        }
+        Objects.requireNonNull(base, "base");
+        cases = List.copyOf(cases);
+    }
+
+    /** A hypothesis with no case yet. */
+    public static Hypothesis of(String id, String claim, Scenario base) {
+        return new Hypothesis(id, claim, null, base, List.of(), null);
+    }
+
+    public Hypothesis title(String newTitle) {
+        return new Hypothesis(id, claim, newTitle, base, cases, seedVerdict);
+    }
+
+    public Hypothesis seedVerdict(Verdict verdict) {
+        return new Hypothesis(id, claim, title, base, cases, verdict);
+    }
+
+    /** Adds a case with no reference observation; {@code steps} is applied to an empty scenario. */
+    public Hypothesis when(String name, UnaryOperator<Scenario> steps, Outcome ifTrue, Outcome ifFalse) {
+        return when(name, steps, ifTrue, ifFalse, null);
+    }
+
+    /** Adds a case with the seed's observed outcome. */
+    public Hypothesis when(String name, UnaryOperator<Scenario> steps, Outcome ifTrue, Outcome ifFalse,
+                           Outcome seedObserved) {
+        List<Case> more = new ArrayList<>(cases);
+        more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), ifTrue, ifFalse, seedObserved));
+        return new Hypothesis(id, claim, title, base, more, seedVerdict);
+    }
+
+    /** Each case's scenario: the base limits, the case's steps, named "H4: shm 800 + ram 1300". */
+    public List<Scenario> scenarios() {
+        return cases.stream().map(c -> c.on(base).named(id + ": " + c.name())).toList();
+    }
+
+    /** Runs every case on the base scenario's runtime (the default Docker engine unless set). */
+    public HypothesisResult run() {
+        return run(Suite.on(base.runtime()));
+    }
+
+    public HypothesisResult run(Runtime runtime) {
+        return run(Suite.on(runtime));
+    }
+
+    public HypothesisResult run(Suite suite) {
+        return runAll(List.of(this), suite).get(0);
+    }
+
+    /** Runs the cases of many hypotheses as one parallel batch: the fastest way to verify a catalogue. */
+    public static List<HypothesisResult> runAll(List<Hypothesis> hypotheses, Suite suite) {
+        List<Scenario> all = new ArrayList<>();
+        hypotheses.forEach(h -> {
+            if (h.cases.isEmpty()) {
+                throw new IllegalArgumentException("cases: hypothesis " + h.id + " has no case to run");
+            }
+            all.addAll(h.scenarios());
+        });
+        List<Result> results = suite.run(all);
+        List<HypothesisResult> out = new ArrayList<>();
+        int i = 0;
+        for (Hypothesis h : hypotheses) {
+            List<CaseResult> caseResults = new ArrayList<>();
+            for (Case c : h.cases) {
+                Result r = results.get(i++);
+                Prediction p = LimitModel.SEED.predict(r.scenario());
+                caseResults.add(new CaseResult(c, r.withPrediction(p.outcome()), p));
+            }
+            List<Outcome> observed = caseResults.stream().map(CaseResult::observed).toList();
+            out.add(new HypothesisResult(h, caseResults, Verdict.judge(h.cases, observed)));
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return id + ": " + claim + " (" + base.limitsText() + ", " + cases.size() + " cases)";
+    }
+}

@@ -1,0 +1,57 @@
+package dev.oomlab.hypothesis;
+
+import java.util.List;
+
+/**
+ * A hypothesis run: every case's observation beside the model's prediction, and the verdict.
+ *
+ * @param cases   in the hypothesis' case order
+ * @param verdict by the spec's rule, from the outcomes observed here
+ */
+public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Verdict verdict) {
+
+    public HypothesisResult {
+        cases = List.copyOf(cases);
+    }
+
+    /** Cases whose observed outcome differs from the seed's. */
+    public List<CaseResult> mismatches() {
+        return cases.stream().filter(c -> !c.matchesSeed()).toList();
+    }
+
+    /** Cases where the kernel and the limit model disagree. */
+    public List<CaseResult> modelDisagreements() {
+        return cases.stream().filter(c -> !c.modelAgrees()).toList();
+    }
+
+    /** The verdict the seed reached. */
+    public Verdict seedVerdict() {
+        return hypothesis.seedVerdict();
+    }
+
+    /** True when every case matched the seed and the verdict is the seed's (where the seed gave one). */
+    public boolean reproducesSeed() {
+        return mismatches().isEmpty() && (hypothesis.seedVerdict() == null || verdict == hypothesis.seedVerdict());
+    }
+
+    /** "H4 REJECTED (seed: REJECTED), 2/2 cases as the seed, model agrees on 2/2". */
+    public String headline() {
+        long asSeed = cases.size() - mismatches().size();
+        long agree = cases.size() - modelDisagreements().size();
+        return hypothesis.id() + " " + verdict + " (seed: " + hypothesis.seedVerdict() + "), " + asSeed + "/"
+                + cases.size() + " cases as the seed, model agrees on " + agree + "/" + cases.size();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder(headline()).append('\n');
+        s.append("  claim: ").append(hypothesis.claim()).append('\n');
+        s.append("  limits: ").append(hypothesis.base().limitsText()).append('\n');
+        for (CaseResult c : cases) {
+            s.append(String.format("  %-28s if true %-6s if false %-6s seed %-6s observed %-6s model %-6s %s%n",
+                    c.testCase().name(), c.testCase().ifTrue(), c.testCase().ifFalse(), c.testCase().seedObserved(),
+                    c.observed(), c.predicted(), c.note()));
+        }
+        return s.toString().stripTrailing();
+    }
+}

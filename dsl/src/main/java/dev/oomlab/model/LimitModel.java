@@ -1,0 +1,160 @@
+package dev.oomlab.model;
+
+import dev.oomlab.result.Outcome;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
+
+/**
+ * The seed study's rules, as a pure function of a scenario: nothing runs.
+ * <ul>
+ *   <li>shm and app memory share one pool, the memory limit: shm + app past memory is an OOM kill;</li>
+ *   <li>shm past the /dev/shm size is SIGBUS when that size is the tighter bound, so the
+ *       effective shm limit is min(shm-size, memory);</li>
+ *   <li>file pages are reclaimable page cache: they do not count;</li>
+ *   <li>freed shm (unmapped and unlinked) returns to the pool;</li>
+ *   <li>with the OOM killer disabled, an OOM becomes a hang.</li>
+ * </ul>
+ * What it leaves out on purpose: the kernel's own overhead (page tables, the probe's few pages),
+ * so near a boundary the kernel may fail a little earlier than the model; swap (memory-swap is
+ * ignored: these hosts have none); an unsized tmpfs' default of half the host's RAM.
+ */
+public final class LimitModel {
+
+    /** The seed's rules. */
+    public static final LimitModel SEED = new LimitModel();
+
+    private LimitModel() {
+    }
+
+    /** The predicted outcome with the rule and the numbers behind it. */
+    public Prediction predict(Scenario scenario) {
+        return walk(scenario).prediction;
+    }
+
+    public Outcome outcome(Scenario scenario) {
+        return predict(scenario).outcome();
+    }
+
+    /** The largest app RAM (MiB) that, appended after the scenario's steps, the model says ends OK. */
+    public long maxRamMib(Scenario scenario) {
+        State end = walk(scenario);
+        return end.prediction.outcome() == Outcome.OK ? end.memRoom() / Size.MIB : 0;
+    }
+
+    /** The largest shm (MiB) that, appended after the scenario's steps, the model says ends OK. */
+    public long maxShmMib(Scenario scenario) {
+        State end = walk(scenario);
+        return end.prediction.outcome() == Outcome.OK ? Math.min(end.memRoom(), end.tmpfsRoom()) / Size.MIB : 0;
+    }
+
+    private State walk(Scenario scenario) {
+        if (scenario.memory() == null) {
+            throw new IllegalArgumentException("memory: the model needs a memory limit, got none in " + scenario);
+        }
+        State st = new State(scenario);
+        for (int i = 0; i < scenario.steps().size() && st.prediction == null; i++) {
+            st.apply(i, scenario.steps().get(i));
+        }
+        if (st.prediction == null) {
+            st.prediction = new Prediction(Outcome.OK, -1, String.format(
+                    "peak shm %s + ram %s = %s MiB fits memory %s MiB; peak shm fits its limit %s",
+                    mib(st.peakShm), mib(st.peakTotalAnon), mib(st.peakTotal), mib(st.memory), st.shmLimitText()),
+                    st.margin / Size.MIB);
+        }
+        return st;
+    }
+
+    private static String mib(long bytes) {
+        return bytes % Size.MIB == 0 ? Long.toString(bytes / Size.MIB) : String.format("%.1f", bytes / (double) Size.MIB);
+    }
+
+    /** The pool as the steps go: what shm and app memory hold, and the first failure. */
+    private static final class State {
+        final long memory;
+        final Long tmpfsLimit;
+        final boolean oomKillDisabled;
+        long shm;
+        long anon;
+        long peakShm;
+        long peakTotal;
+        long peakTotalAnon;
+        long margin = Long.MAX_VALUE;
+        Prediction prediction;
+
+        State(Scenario s) {
+            memory = s.memory().bytes();
+            Size size = s.shmMount().sizeLimit();
+            // with --ipc=host /dev/shm is the host's: the container's shm-size does not apply
+            tmpfsLimit = size == null || "host".equals(s.ipcMode()) ? null : size.bytes();
+            oomKillDisabled = s.oomKillDisabled();
+        }
+
+        long memRoom() {
+            return memory - shm - anon;
+        }
+
+        long tmpfsRoom() {
+            return tmpfsLimit == null ? Long.MAX_VALUE : tmpfsLimit - shm;
+        }
+
+        String shmLimitText() {
+            return tmpfsLimit == null ? "(none but memory)" : "min(shm-size " + mib(tmpfsLimit) + ", memory "
+                    + mib(memory) + ") = " + mib(Math.min(tmpfsLimit, memory)) + " MiB";
+        }
+
+        void apply(int i, Step step) {
+            if (step instanceof Step.AllocShm) {
+                allocShm(i, step.targetBytes());
+            } else if (step instanceof Step.AllocRam) {
+                allocRam(i, step.targetBytes());
+            } else if (step instanceof Step.FreeShm) {
+                shm = 0;
+            }
+            // WriteFile: page cache, reclaimed inside the cgroup, never counted; Sleep touches nothing
+        }
+
+        void allocShm(int i, long n) {
+            long tmpfs = tmpfsRoom();
+            long mem = memRoom();
+            if (n <= Math.min(tmpfs, mem)) {
+                shm += n;
+                grew(Math.min(tmpfs, mem) - n);
+            } else if (tmpfs <= mem) {
+                // the tmpfs checks its size before the page is charged to the cgroup
+                prediction = new Prediction(Outcome.SIGBUS, i, String.format(
+                        "shm %s MiB > shm-size %s MiB, the tighter bound (memory %s MiB)",
+                        mib(shm + n), mib(tmpfsLimit), mib(memory)), (n - tmpfs) / Size.MIB);
+            } else {
+                oom(i, shm + n, anon, n - mem);
+            }
+        }
+
+        void allocRam(int i, long n) {
+            long mem = memRoom();
+            if (n <= mem) {
+                anon += n;
+                grew(mem - n);
+            } else {
+                oom(i, shm, anon + n, n - mem);
+            }
+        }
+
+        void oom(int i, long shmAsked, long anonAsked, long over) {
+            String sum = String.format("shm %s + ram %s = %s MiB > memory %s MiB",
+                    mib(shmAsked), mib(anonAsked), mib(shmAsked + anonAsked), mib(memory));
+            prediction = oomKillDisabled
+                    ? new Prediction(Outcome.HUNG, i, sum + ", OOM killer disabled", over / Size.MIB)
+                    : new Prediction(Outcome.OOM, i, sum, over / Size.MIB);
+        }
+
+        void grew(long headroom) {
+            margin = Math.min(margin, headroom);
+            peakShm = Math.max(peakShm, shm);
+            if (shm + anon > peakTotal) {
+                peakTotal = shm + anon;
+                peakTotalAnon = anon;
+            }
+        }
+    }
+}

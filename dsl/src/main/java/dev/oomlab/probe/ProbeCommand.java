@@ -1,0 +1,27 @@
+package dev.oomlab.probe;
+
+import dev.oomlab.spec.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The probe's argv for a list of steps (the contract is in probe.c). */
+public final class ProbeCommand {
+
+    public static final String PATH = "/probe";
+    public static final String SCRATCH_DIR = "/scratch";
+    public static final int CHUNK_MIB = 16;
+
+    private ProbeCommand() {
+    }
+
+    public static List<String> argv(List<Step> steps) {
+        List<String> argv = new ArrayList<>();
+        argv.add(PATH);
+        argv.add("--chunk-mib=" + CHUNK_MIB);
+        argv.add("--dir=" + SCRATCH_DIR);
+        for (Step step : steps) {
+            argv.add(step.probeArg());
+        }
+        return argv;
+    }
+}

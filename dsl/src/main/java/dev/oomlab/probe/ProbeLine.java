@@ -1,0 +1,66 @@
+package dev.oomlab.probe;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oomlab.result.Sample;
+import java.util.Optional;
+
+/**
+ * Reads one line of the probe's output. Probe events become {@link Sample}s; anything else
+ * (a crash message, a runtime's own words) is not an event and is kept as output.
+ */
+public final class ProbeLine {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ProbeLine() {
+    }
+
+    public static Optional<Sample> parse(String line) {
+        if (line == null || !line.startsWith("{\"ev\"")) {
+            return Optional.empty();
+        }
+        JsonNode n;
+        try {
+            n = JSON.readTree(line);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (!n.isObject() || !n.hasNonNull("ev")) {
+            return Optional.empty();
+        }
+        return Optional.of(new Sample(
+                n.get("ev").asText(),
+                n.path("step").asInt(-1),
+                n.path("kind").asText(""),
+                n.path("done").asLong(0),
+                n.path("target").asLong(0),
+                n.path("t_us").asLong(0),
+                counter(n, "usage"),
+                counter(n, "limit"),
+                counter(n, "max_usage"),
+                counter(n, "failcnt"),
+                counter(n, "shmem"),
+                counter(n, "anon"),
+                counter(n, "file"),
+                counter(n, "oom_kill"),
+                counter(n, "under_oom")));
+    }
+
+    /** The probe's error text from a fail or usage line ("ENOMEM", "bad step"). */
+    public static Optional<String> error(String line) {
+        try {
+            JsonNode n = JSON.readTree(line);
+            return n.hasNonNull("error")
+                    ? Optional.of(n.path("op").asText("") + (n.has("op") ? ": " : "") + n.get("error").asText())
+                    : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long counter(JsonNode n, String field) {
+        return n.path(field).asLong(-1);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.oomlab.result;
+
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.Step;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds a {@link Result} from an observation: step progress, peak and counters. */
+public final class Results {
+
+    private Results() {
+    }
+
+    public static Result from(Scenario scenario, Observation o, Environment env, String runId) {
+        Classifier.Verdict verdict = Classifier.classify(scenario, o);
+        return new Result(scenario, verdict.outcome(), o.exitCode(), o.oomKilled(), progress(scenario, o),
+                o.samples(), peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill), o.duration(), env, runId,
+                verdict.detail(), o.output(), null);
+    }
+
+    static List<StepProgress> progress(Scenario scenario, Observation o) {
+        List<Step> steps = scenario.steps();
+        long[] done = new long[steps.size()];
+        boolean[] completed = new boolean[steps.size()];
+        boolean[] started = new boolean[steps.size()];
+        for (Sample s : o.samples()) {
+            int i = s.step();
+            if (i < 0 || i >= steps.size()) {
+                continue;
+            }
+            started[i] = true;
+            done[i] = Math.max(done[i], s.doneBytes());
+            if (s.event().equals("step")) {
+                completed[i] = true;
+            }
+        }
+        List<StepProgress> progress = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            progress.add(new StepProgress(i, steps.get(i), done[i], completed[i], started[i] || completed[i]));
+        }
+        return progress;
+    }
+
+    /** The highest usage the cgroup reported, from its own high-water mark where it keeps one. */
+    static long peak(Observation o) {
+        long peak = -1;
+        for (Sample s : o.samples()) {
+            peak = Math.max(peak, Math.max(s.usage(), s.maxUsage()));
+        }
+        return peak;
+    }
+
+    private static long last(Observation o, java.util.function.ToLongFunction<Sample> counter) {
+        Sample last = o.lastSample();
+        return last == null ? -1 : counter.applyAsLong(last);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.oomlab.runtime.docker;
+
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.HostConfig;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ShmMount;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario's limits as Docker's HostConfig, plus the hardening every probe container gets:
+ * no network, read-only root, no capabilities, no new privileges, a pids limit.
+ */
+public final class ContainerSpec {
+
+    public static final long PIDS_LIMIT = 64;
+
+    private ContainerSpec() {
+    }
+
+    public static HostConfig hostConfig(Scenario s) {
+        HostConfig hc = HostConfig.newHostConfig()
+                .withMemory(s.memory().bytes())
+                .withMemorySwap(s.memorySwap().bytes())
+                .withNetworkMode("none")
+                .withReadonlyRootfs(true)
+                .withCapDrop(Capability.ALL)
+                .withSecurityOpts(List.of("no-new-privileges"))
+                .withPidsLimit(PIDS_LIMIT);
+        ShmMount shm = s.shmMount();
+        if (shm instanceof ShmMount.ShmSize sized) {
+            hc.withShmSize(sized.size().bytes());
+        } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
+            String options = "rw,nosuid,nodev,mode=1777" + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes());
+            hc.withTmpFs(Map.of("/dev/shm", options));
+        }
+        if (s.oomKillDisabled()) {
+            hc.withOomKillDisable(true);
+        }
+        if (s.memoryReservation() != null) {
+            hc.withMemoryReservation(s.memoryReservation().bytes());
+        }
+        if (s.oomScoreAdj() != null) {
+            hc.withOomScoreAdj(s.oomScoreAdj());
+        }
+        if (s.ipcMode() != null) {
+            hc.withIpcMode(s.ipcMode());
+        }
+        return hc;
+    }
+}

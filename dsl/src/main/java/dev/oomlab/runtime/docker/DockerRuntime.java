@@ -1,0 +1,293 @@
+package dev.oomlab.runtime.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.CreateContainerResponse;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Volume;
+import dev.oomlab.probe.ProbeBinary;
+import dev.oomlab.probe.ProbeCommand;
+import dev.oomlab.result.Environment;
+import dev.oomlab.result.Observation;
+import dev.oomlab.result.Result;
+import dev.oomlab.result.Results;
+import dev.oomlab.runtime.ActiveRuns;
+import dev.oomlab.runtime.HostMemory;
+import dev.oomlab.runtime.Owner;
+import dev.oomlab.runtime.RunCancelledException;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.runtime.Runtime;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.Size;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Runs scenarios as containers of the probe image on a Docker engine: create with the limits,
+ * start, follow the probe's lines, wait (watching for a hang), inspect, and always remove.
+ */
+public final class DockerRuntime implements Runtime {
+
+    public static final String LABEL_RUN = "oomlab.run";
+    public static final String LABEL_OWNER = "oomlab.owner";
+    public static final String LABEL_SCENARIO = "oomlab.scenario";
+    /** Memory kept back for the host itself when deciding what a scenario may ask for. */
+    public static final long HOST_RESERVE_BYTES = 1024L * Size.MIB;
+    private static final long POLL_MILLIS = 100;
+    private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+
+    private final DockerClient docker;
+    private final ProbeImage image;
+    private final String runId;
+    private final Owner owner = Owner.current();
+    private final AtomicLong sequence = new AtomicLong();
+    private final int reaped;
+    private final Removals removals = new Removals();
+    private volatile Environment environment;
+
+    public DockerRuntime(DockerClient docker) {
+        this.docker = docker;
+        this.image = new ProbeImage(ProbeBinary.load());
+        this.runId = UUID.randomUUID().toString().substring(0, 8);
+        this.reaped = Reaper.reap(docker);
+    }
+
+    /** Connects to the local engine (or DOCKER_HOST). */
+    public static DockerRuntime connect() {
+        return new DockerRuntime(DockerClients.connect());
+    }
+
+    public String runId() {
+        return runId;
+    }
+
+    /** Leftover containers this runtime removed when it started. */
+    public int reapedAtStart() {
+        return reaped;
+    }
+
+    public DockerClient client() {
+        return docker;
+    }
+
+    public String imageReference() {
+        return image.reference();
+    }
+
+    @Override
+    public Environment environment() {
+        Environment env = environment;
+        if (env == null) {
+            env = EnvironmentReader.read(docker);
+            environment = env;
+        }
+        return env;
+    }
+
+    @Override
+    public long availableMemoryBytes() {
+        long local = HostMemory.availableBytes();
+        return local > 0 ? local : environment().hostMemoryBytes();
+    }
+
+    @Override
+    public Result run(Scenario scenario, RunListener listener) {
+        checkHostCanGive(scenario);
+        if (scenario.oomKillDisabled() && environment().cgroupVersion() == 2) {
+            throw new UnsupportedOperationException(
+                    "oomKillDisable: --oom-kill-disable exists only on cgroup v1; this host runs cgroup v2");
+        }
+        String reference = image.ensure(docker);
+        long started = System.nanoTime();
+        String containerId;
+        try {
+            containerId = create(scenario, reference);
+        } catch (DockerException e) {
+            return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
+                    environment(), runId);
+        }
+        Object key = new Object();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ActiveRuns.register(key, () -> {
+            cancelled.set(true);
+            remove(containerId);
+        });
+        boolean observed = false;
+        try {
+            Observation observation = observe(scenario, containerId, listener, started, cancelled);
+            observed = true;
+            return Results.from(scenario, observation, environment(), runId);
+        } finally {
+            if (observed) {
+                removals.later(() -> {
+                    remove(containerId);
+                    ActiveRuns.unregister(key);
+                });
+            } else { // cancelled, interrupted or stopped: remove now, on this thread
+                ActiveRuns.unregister(key);
+                remove(containerId);
+            }
+        }
+    }
+
+    /**
+     * Waits until the containers of finished runs are removed (they are removed in the
+     * background, so that a result does not wait for it). Tests and the CLI call it before they
+     * check for leftovers or exit.
+     */
+    public boolean awaitRemovals(Duration timeout) {
+        try {
+            return removals.await(timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void checkHostCanGive(Scenario s) {
+        long available = availableMemoryBytes() - HOST_RESERVE_BYTES;
+        if (available > 0 && s.memory().bytes() > available) {
+            throw new IllegalArgumentException(String.format(
+                    "memory: \"%s\" is more than this host can give (%d MiB available after a %d MiB reserve)",
+                    s.memory(), available / Size.MIB, HOST_RESERVE_BYTES / Size.MIB));
+        }
+    }
+
+    private String create(Scenario scenario, String reference) {
+        String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
+        CreateContainerResponse created = docker.createContainerCmd(reference)
+                .withName(name)
+                .withCmd(ProbeCommand.argv(scenario.steps()))
+                .withUser(ProbeImage.USER + ":" + ProbeImage.USER)
+                .withLabels(Map.of(
+                        LABEL_RUN, runId,
+                        LABEL_OWNER, owner.label(),
+                        LABEL_SCENARIO, truncate(scenario.toString(), 512)))
+                .withVolumes(new Volume(ProbeCommand.SCRATCH_DIR))
+                .withHostConfig(ContainerSpec.hostConfig(scenario))
+                .exec();
+        return created.getId();
+    }
+
+    private Observation observe(Scenario scenario, String id, RunListener listener, long started,
+                                AtomicBoolean cancelled) {
+        ProbeOutput output = new ProbeOutput(scenario, listener);
+        WaitContainerResultCallback waiter = new WaitContainerResultCallback();
+        try {
+            docker.startContainerCmd(id).exec();
+            docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
+            docker.waitContainerCmd(id).exec(waiter);
+            long deadline = started + scenario.timeout().toNanos();
+            boolean exited = false;
+            boolean hung = false;
+            InspectContainerResponse.ContainerState state = null;
+            while (!exited) {
+                if (waiter.awaitCompletion(POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+                    state = docker.inspectContainerCmd(id).exec().getState();
+                    exited = !Boolean.TRUE.equals(state.getRunning());
+                    if (!exited) {
+                        // the wait stream ended early (seen once under load): ask again
+                        closeQuietly(waiter);
+                        waiter = docker.waitContainerCmd(id).exec(new WaitContainerResultCallback());
+                    }
+                }
+                if (cancelled.get()) {
+                    throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+                }
+                if (!exited && scenario.oomKillDisabled() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
+                        && HostCgroup.underOom(id)) {
+                    hung = true;
+                    break;
+                }
+                if (!exited && System.nanoTime() > deadline) {
+                    hung = scenario.oomKillDisabled() && HostCgroup.underOom(id);
+                    break;
+                }
+            }
+            if (!exited) {
+                remove(id);
+                closeQuietly(output);
+                return new Observation(null, false, true, hung, output.samples(), output.output(),
+                        elapsed(started), null);
+            }
+            output.awaitCompletion(5, TimeUnit.SECONDS);
+            Long exit = state.getExitCodeLong();
+            return new Observation(exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
+                    false, false, output.samples(), output.output(), elapsed(started), null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("run interrupted: container " + id.substring(0, 12) + " removed");
+        } catch (NotFoundException e) {
+            if (cancelled.get()) {
+                throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+            }
+            return failure("the container disappeared: " + e.getMessage(), started);
+        } catch (DockerException e) {
+            if (cancelled.get()) {
+                throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+            }
+            return failure("Docker failed while running the container: " + e.getMessage(), started);
+        } finally {
+            closeQuietly(waiter);
+            closeQuietly(output);
+        }
+    }
+
+    private static Observation failure(String message, long started) {
+        return new Observation(null, false, false, false, java.util.List.of(), java.util.List.of(),
+                elapsed(started), message);
+    }
+
+    /** Removes the container and its scratch volume; safe on an interrupted thread. */
+    private void remove(String id) {
+        // An interrupted thread's socket I/O fails at once, which would leave the container behind:
+        // clear the flag for the removal and restore it after.
+        boolean interrupted = Thread.interrupted();
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+        } catch (NotFoundException alreadyGone) {
+            // removed by a cancel or by the reaper
+        } catch (RuntimeException e) {
+            // a removal already in progress answers 409: the container is going away anyway
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static Duration elapsed(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    private static void closeQuietly(ResultCallback<?> callback) {
+        try {
+            callback.close();
+        } catch (Exception ignored) {
+            // closing a finished stream
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
+    }
+
+    @Override
+    public void close() {
+        awaitRemovals(Duration.ofSeconds(30));
+        removals.shutdown();
+        try {
+            docker.close();
+        } catch (Exception ignored) {
+            // the connection is going away with the runtime
+        }
+    }
+
+}

@@ -1,0 +1,80 @@
+package dev.oomlab.runtime.docker;
+
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.StreamType;
+import dev.oomlab.probe.ProbeLine;
+import dev.oomlab.result.Sample;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Follows a container's log as the probe writes it: every JSON line becomes a sample handed to
+ * the listener at once; other lines are kept as output.
+ */
+final class ProbeOutput extends ResultCallback.Adapter<Frame> {
+
+    private final Scenario scenario;
+    private final RunListener listener;
+    private final StringBuilder stdout = new StringBuilder();
+    private final StringBuilder stderr = new StringBuilder();
+    private final List<Sample> samples = new ArrayList<>();
+    private final List<String> output = new ArrayList<>();
+    private volatile long lastEventNanos = System.nanoTime();
+
+    ProbeOutput(Scenario scenario, RunListener listener) {
+        this.scenario = scenario;
+        this.listener = listener;
+    }
+
+    @Override
+    public void onNext(Frame frame) {
+        String text = new String(frame.getPayload(), StandardCharsets.UTF_8);
+        StringBuilder buffer = frame.getStreamType() == StreamType.STDERR ? stderr : stdout;
+        synchronized (this) {
+            buffer.append(text);
+            int newline;
+            while ((newline = buffer.indexOf("\n")) >= 0) {
+                line(buffer.substring(0, newline));
+                buffer.delete(0, newline + 1);
+            }
+        }
+    }
+
+    private void line(String line) {
+        Optional<Sample> sample = ProbeLine.parse(line);
+        if (sample.isPresent()) {
+            samples.add(sample.get());
+            lastEventNanos = System.nanoTime();
+            if (sample.get().event().equals("fail") || sample.get().event().equals("usage")) {
+                ProbeLine.error(line).ifPresent(output::add);
+            }
+            listener.sample(scenario, sample.get());
+        } else if (!line.isBlank()) {
+            output.add(line);
+        }
+    }
+
+    synchronized List<Sample> samples() {
+        return List.copyOf(samples);
+    }
+
+    synchronized List<String> output() {
+        List<String> all = new ArrayList<>(output);
+        if (stdout.length() > 0) {
+            all.add(stdout.toString());
+        }
+        if (stderr.length() > 0) {
+            all.add(stderr.toString());
+        }
+        return all;
+    }
+
+    long nanosSinceLastEvent() {
+        return System.nanoTime() - lastEventNanos;
+    }
+}

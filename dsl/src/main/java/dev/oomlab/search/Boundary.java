@@ -1,0 +1,58 @@
+package dev.oomlab.search;
+
+import dev.oomlab.result.Result;
+import dev.oomlab.spec.Scenario;
+import java.util.List;
+
+/**
+ * The largest allocation of one kind that, appended after a scenario's steps, still ends OK.
+ *
+ * @param kind         what was appended: app RAM or shm
+ * @param base         the scenario the allocation is appended to
+ * @param mib          the largest size observed OK (0 when none was)
+ * @param failMib      the smallest size observed not OK, or -1 when none was
+ * @param predictedMib the limit model's answer, where the search started
+ * @param runs         how many runs the search used
+ * @param results      every run, in the order it ran
+ * @param note         empty when bracketed to 1 MiB, else why not
+ */
+public record Boundary(Kind kind, Scenario base, long mib, long failMib, long predictedMib, int runs,
+                       List<Result> results, String note) {
+
+    /** What the search appends to the scenario. */
+    public enum Kind {
+        RAM("max RAM"), SHM("max shm");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public Boundary {
+        results = List.copyOf(results);
+        note = note == null ? "" : note;
+    }
+
+    /** True when an OK and a not-OK run 1 MiB apart were seen: the boundary is exact to 1 MiB. */
+    public boolean bracketed() {
+        return failMib >= 0 && failMib - mib <= 1;
+    }
+
+    /** The measured boundary minus the model's: 0 when the model is exact. */
+    public long modelError() {
+        return mib - predictedMib;
+    }
+
+    @Override
+    public String toString() {
+        return kind.label() + " after [" + base.stepsText() + "] with " + base.limitsText() + ": " + mib + " MiB"
+                + (bracketed() ? " (" + failMib + " fails)" : " (NOT bracketed: " + note + ")")
+                + ", model " + predictedMib + " MiB, " + runs + " runs";
+    }
+}

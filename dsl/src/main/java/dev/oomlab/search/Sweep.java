@@ -1,0 +1,138 @@
+package dev.oomlab.search;
+
+import dev.oomlab.model.LimitModel;
+import dev.oomlab.result.Result;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.suite.Suite;
+import dev.oomlab.suite.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongFunction;
+
+/**
+ * One parameter varied over a range, with a boundary or an outcome measured at each point. The
+ * points are independent, so they run in parallel through a {@link Suite} (each point's search is
+ * itself sequential). {@code Sweep.shmInUse(scenario().memory("2g").shm("1g"), 0, 1000, 100).maxRam()}
+ * draws the capacity curve: a line of slope -1 says shm and app share one pool.
+ */
+public final class Sweep {
+
+    private final String name;
+    private final String parameter;
+    private final List<Long> xs;
+    private final LongFunction<Scenario> scenarioAt;
+    private final Suite suite;
+    private final SearchListener listener;
+    private final int maxRuns;
+
+    private Sweep(String name, String parameter, List<Long> xs, LongFunction<Scenario> scenarioAt, Suite suite,
+                  SearchListener listener, int maxRuns) {
+        this.name = name;
+        this.parameter = parameter;
+        this.xs = List.copyOf(xs);
+        this.scenarioAt = scenarioAt;
+        this.suite = suite;
+        this.listener = listener;
+        this.maxRuns = maxRuns;
+    }
+
+    /** Sweeps x from {@code from} to {@code to} inclusive by {@code step}; {@code scenarioAt} builds each point. */
+    public static Sweep over(String parameter, long from, long to, long step, LongFunction<Scenario> scenarioAt) {
+        if (step <= 0) {
+            throw new IllegalArgumentException("step: must be positive, got " + step);
+        }
+        if (to < from) {
+            throw new IllegalArgumentException("to: " + to + " is below from " + from);
+        }
+        Objects.requireNonNull(scenarioAt, "scenarioAt");
+        List<Long> xs = new ArrayList<>();
+        for (long x = from; x <= to; x += step) {
+            xs.add(x);
+        }
+        return new Sweep(parameter, parameter, xs, scenarioAt, null, SearchListener.NONE,
+                BoundarySearch.DEFAULT_MAX_RUNS);
+    }
+
+    /** Shm in use (MiB) from {@code from} to {@code to}: the base, then shm x (nothing at 0). */
+    public static Sweep shmInUse(Scenario base, long from, long to, long step) {
+        if (from < 0) {
+            throw new IllegalArgumentException("from: shm in use cannot be negative, got " + from);
+        }
+        Objects.requireNonNull(base, "base");
+        return over("shm in use (MiB)", from, to, step, x -> x == 0 ? base : base.allocShm((int) x))
+                .named(base.limitsText());
+    }
+
+    public Sweep named(String newName) {
+        return new Sweep(newName, parameter, xs, scenarioAt, suite, listener, maxRuns);
+    }
+
+    public Sweep suite(Suite newSuite) {
+        return new Sweep(name, parameter, xs, scenarioAt, Objects.requireNonNull(newSuite, "suite"), listener, maxRuns);
+    }
+
+    public Sweep listener(SearchListener newListener) {
+        return new Sweep(name, parameter, xs, scenarioAt, suite, Objects.requireNonNull(newListener, "listener"),
+                maxRuns);
+    }
+
+    public Sweep maxRuns(int n) {
+        return new Sweep(name, parameter, xs, scenarioAt, suite, listener, n);
+    }
+
+    public List<Long> xs() {
+        return xs;
+    }
+
+    /** The largest app RAM at each point. */
+    public SweepResult maxRam() {
+        return boundaries(Boundary.Kind.RAM);
+    }
+
+    /** The largest shm at each point. */
+    public SweepResult maxShm() {
+        return boundaries(Boundary.Kind.SHM);
+    }
+
+    /** One run at each point: its outcome beside the model's. */
+    public SweepResult outcomes() {
+        List<Task<SweepPoint>> tasks = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (long x : xs) {
+            Scenario s = scenarioAt.apply(x).validate();
+            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), rt -> {
+                Result r = rt.run(s, RunListener.NONE).withPrediction(LimitModel.SEED.outcome(s));
+                return announce(new SweepPoint(x, s, null, r), done);
+            }));
+        }
+        return new SweepResult(name, parameter, "outcome", suite().runTasks(tasks));
+    }
+
+    private SweepResult boundaries(Boundary.Kind kind) {
+        List<Task<SweepPoint>> tasks = new ArrayList<>();
+        AtomicInteger done = new AtomicInteger();
+        for (long x : xs) {
+            Scenario s = scenarioAt.apply(x);
+            if (s.memory() == null) {
+                throw new IllegalArgumentException("memory: sweep point " + x + " has no memory limit: " + s);
+            }
+            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), rt -> {
+                Boundary b = BoundarySearch.on(rt).maxRuns(maxRuns).listener(listener).search(s, kind);
+                return announce(new SweepPoint(x, s, b, null), done);
+            }));
+        }
+        return new SweepResult(name, parameter, kind.label() + " (MiB)", suite().runTasks(tasks));
+    }
+
+    private SweepPoint announce(SweepPoint p, AtomicInteger done) {
+        listener.point(p, done.incrementAndGet(), xs.size());
+        return p;
+    }
+
+    private Suite suite() {
+        return suite != null ? suite : Suite.defaults();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.oomlab.spec;
+
+import java.time.Duration;
+
+/** One thing the probe does inside the container, in order. */
+public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep {
+
+    /** The probe's argument for this step (see probe.c). */
+    String probeArg();
+
+    /** Bytes this step touches, 0 for steps that touch nothing. */
+    long targetBytes();
+
+    /** A short human label: "shm 800", "ram 1300", "free shm". */
+    String label();
+
+    /** Create a file in /dev/shm, size it, map it shared and write one byte per page. */
+    record AllocShm(int mib, String segment) implements Step {
+        public AllocShm {
+            Size.mib("allocShm", mib);
+            if (segment != null && !segment.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException("allocShm: invalid segment name \"" + segment
+                        + "\" (expected 1-64 letters, digits, '.', '_' or '-')");
+            }
+        }
+
+        public AllocShm(int mib) {
+            this(mib, null);
+        }
+
+        @Override
+        public String probeArg() {
+            return segment == null ? "shm:" + mib : "shm:" + mib + ":" + segment;
+        }
+
+        @Override
+        public long targetBytes() {
+            return mib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return "shm " + mib;
+        }
+    }
+
+    /** Map anonymous memory and write one byte per page. */
+    record AllocRam(int mib) implements Step {
+        public AllocRam {
+            Size.mib("allocRam", mib);
+        }
+
+        @Override
+        public String probeArg() {
+            return "ram:" + mib;
+        }
+
+        @Override
+        public long targetBytes() {
+            return mib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return "ram " + mib;
+        }
+    }
+
+    /** munmap and unlink every shm segment so far: unlink alone frees nothing while mapped. */
+    record FreeShm() implements Step {
+        @Override
+        public String probeArg() {
+            return "freeshm";
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "free shm";
+        }
+    }
+
+    /** Write a file on a disk-backed scratch volume: page cache, not tmpfs. */
+    record WriteFile(int mib) implements Step {
+        public WriteFile {
+            Size.mib("writeFile", mib);
+        }
+
+        @Override
+        public String probeArg() {
+            return "file:" + mib;
+        }
+
+        @Override
+        public long targetBytes() {
+            return mib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return "file " + mib;
+        }
+    }
+
+    /** Hold what is allocated for a while. */
+    record Sleep(Duration duration) implements Step {
+        public Sleep {
+            if (duration == null || duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException("sleep: duration must be positive, got " + duration);
+            }
+        }
+
+        @Override
+        public String probeArg() {
+            return "sleep:" + duration.toMillis();
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "sleep " + Durations.format(duration);
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.oomlab.suite;
+
+import dev.oomlab.Oomlab;
+import dev.oomlab.model.LimitModel;
+import dev.oomlab.result.Result;
+import dev.oomlab.runtime.RunCancelledException;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.runtime.Runtime;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.Size;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs independent scenarios (or tasks) in parallel under a memory budget: the limits of the
+ * running containers never sum past the host's available memory minus a reserve, so parallel runs
+ * do not push the host itself into reclaim. Results come back in input order whatever the
+ * completion order. Immutable; configure fluently.
+ */
+public final class Suite {
+
+    /** Kept back from the host's available memory for the host, the engine and this JVM. */
+    public static final long DEFAULT_RESERVE_BYTES = 2048L * Size.MIB;
+    /**
+     * Runs at once by default. The runs are bound by memory bandwidth (page touching) and the
+     * engine's start/stop latency; measured on 2 cores, see the study report.
+     */
+    public static final int DEFAULT_PARALLELISM = defaultParallelism();
+
+    private final Runtime runtime;
+    private final int parallelism;
+    private final Long budgetBytes;
+    private final SuiteListener listener;
+
+    private Suite(Runtime runtime, int parallelism, Long budgetBytes, SuiteListener listener) {
+        this.runtime = runtime;
+        this.parallelism = parallelism;
+        this.budgetBytes = budgetBytes;
+        this.listener = listener;
+    }
+
+    /** A suite on the default runtime (the local Docker engine, connected when first used). */
+    public static Suite defaults() {
+        return new Suite(null, DEFAULT_PARALLELISM, null, SuiteListener.NONE);
+    }
+
+    public static Suite on(Runtime runtime) {
+        return new Suite(Objects.requireNonNull(runtime, "runtime"), DEFAULT_PARALLELISM, null, SuiteListener.NONE);
+    }
+
+    public Suite parallelism(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("parallelism: must be at least 1, got " + n);
+        }
+        return new Suite(runtime, n, budgetBytes, listener);
+    }
+
+    /** A fixed budget instead of the host's available memory minus the reserve. */
+    public Suite budget(String size) {
+        return new Suite(runtime, parallelism, Size.parse("budget", size).bytes(), listener);
+    }
+
+    public Suite budgetBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("budget: must be positive, got " + bytes + " bytes");
+        }
+        return new Suite(runtime, parallelism, bytes, listener);
+    }
+
+    public Suite listener(SuiteListener newListener) {
+        return new Suite(runtime, parallelism, budgetBytes, Objects.requireNonNull(newListener, "listener"));
+    }
+
+    public Runtime runtime() {
+        return runtime != null ? runtime : Oomlab.runtime();
+    }
+
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** The budget a batch started now would get. */
+    public long budgetBytes() {
+        if (budgetBytes != null) {
+            return budgetBytes;
+        }
+        long available = runtime().availableMemoryBytes();
+        // an unknown host still runs, one task at a time: each task takes the whole budget
+        return Math.max(available - DEFAULT_RESERVE_BYTES, 1);
+    }
+
+    /** Runs every scenario; each result carries the limit model's prediction. */
+    public List<Result> run(List<Scenario> scenarios) {
+        List<Task<Result>> tasks = scenarios.stream().map(Suite::task).toList();
+        return runTasks(tasks);
+    }
+
+    /** A task that runs one scenario, reserving its container's limit. */
+    public static Task<Result> task(Scenario scenario) {
+        Scenario s = scenario.validate();
+        return new Task<>(s.name() != null ? s.name() : s.toString(), reserveOf(s),
+                rt -> rt.run(s, RunListener.NONE).withPrediction(LimitModel.SEED.outcome(s)));
+    }
+
+    /** What a scenario's container may take from the host: memory, or memory+swap where larger. */
+    public static long reserveOf(Scenario s) {
+        return Math.max(s.memory().bytes(), s.memorySwap().bytes());
+    }
+
+    /** Runs the tasks, at most {@link #parallelism()} at once and within the budget; in input order. */
+    public <T> List<T> runTasks(List<Task<T>> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Runtime rt = runtime();
+        MemoryBudget budget = new MemoryBudget(budgetBytes());
+        AtomicInteger running = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
+        int total = tasks.size();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, total), r -> {
+            Thread t = new Thread(r, "oomlab-suite");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < total; i++) {
+                int index = i;
+                Task<T> task = tasks.get(i);
+                futures.add(pool.submit(() -> {
+                    long granted = budget.acquire(task.reserveBytes());
+                    try {
+                        listener.started(new Progress(index, task.label(), running.incrementAndGet(), done.get(),
+                                total, budget.reserved(), budget.total()));
+                        T value = task.work().apply(rt);
+                        running.decrementAndGet();
+                        listener.finished(new Progress(index, task.label(), running.get(), done.incrementAndGet(),
+                                total, budget.reserved() - granted, budget.total()), value);
+                        return value;
+                    } finally {
+                        budget.release(granted);
+                    }
+                }));
+            }
+            List<T> results = new ArrayList<>(total);
+            for (Future<T> f : futures) {
+                results.add(await(f));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RunCancelledException("suite interrupted: its running containers are removed");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private static int defaultParallelism() {
+        return Math.max(2, 2 * java.lang.Runtime.getRuntime().availableProcessors());
+    }
+
+    @Override
+    public String toString() {
+        return "Suite(parallelism " + parallelism + ", budget "
+                + (budgetBytes != null ? Size.format(budgetBytes) : "host available - " + Size.format(DEFAULT_RESERVE_BYTES))
+                + ")";
+    }
+}

@@ -1,0 +1,20 @@
+package dev.oomlab.suite;
+
+import dev.oomlab.runtime.Runtime;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * One independent piece of a suite: a label, the host memory it may use at once (its container's
+ * limit), and the work, given the suite's runtime.
+ */
+public record Task<T>(String label, long reserveBytes, Function<Runtime, T> work) {
+
+    public Task {
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(work, "work");
+        if (reserveBytes < 0) {
+            throw new IllegalArgumentException("reserveBytes: must not be negative, got " + reserveBytes);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.oomlab.view;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/** The look all oomlab charts share: size, fonts, legend below the plot, light grid. */
+final class ChartStyle {
+
+    static final int WIDTH = 800;
+    static final int HEIGHT = 450;
+
+    static final Color SHM = new Color(0x9333ea);
+    static final Color ANON = new Color(0x2563eb);
+    static final Color FILE = new Color(0x9ca3af);
+    static final Color USAGE = new Color(0x111827);
+    static final Color MEMORY_LIMIT = new Color(0xdc2626);
+    static final Color MODEL = new Color(0x6b7280);
+
+    static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {8f, 5f}, 0f);
+    static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
+            new float[] {2f, 4f}, 0f);
+    static final BasicStroke SOLID = new BasicStroke(2f);
+
+    private ChartStyle() {
+    }
+
+    static XYChart xyChart(String title, String xTitle, String yTitle) {
+        XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        style(chart.getStyler());
+        return chart;
+    }
+
+    /** The shared look, for any axes chart. */
+    static void style(org.knowm.xchart.style.AxesChartStyler s) {
+        s.setChartBackgroundColor(Color.WHITE);
+        s.setPlotBackgroundColor(Color.WHITE);
+        s.setPlotBorderColor(new Color(0xd1d5db));
+        s.setPlotGridLinesColor(new Color(0xe5e7eb));
+        s.setChartTitleBoxVisible(false);
+        s.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 15));
+        s.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        s.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setLegendPosition(Styler.LegendPosition.OutsideS);
+        s.setLegendLayout(Styler.LegendLayout.Horizontal);
+        s.setLegendBorderColor(Color.WHITE);
+        s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        s.setAnnotationLineColor(new Color(0x9ca3af));
+        s.setAnnotationLineStroke(DOTTED);
+        s.setMarkerSize(9);
+        s.setAntiAlias(true);
+    }
+
+    static Color translucent(Color c, int alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+}

@@ -1,0 +1,238 @@
+package dev.oomlab.view;
+
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.result.Sample;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ShmMount;
+import dev.oomlab.spec.Size;
+import java.awt.Color;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+/**
+ * One result over time: what the cgroup charged (shm, anon, page cache stacked, and its total
+ * usage) against the memory and shm limits, where each step began, and the point where a run
+ * that did not end OK ended. XChart cannot stack XY areas, so each area is drawn as a running
+ * sum, the tallest first, each painting over the one below.
+ */
+final class TimelineChart {
+
+    /** What the x axis counts. */
+    enum Axis {
+        /** Seconds since the probe started. */
+        SECONDS("time since the probe started (s)"),
+        /** MiB the probe's steps have touched so far, all steps together. */
+        MIB_DONE("MiB touched by the steps so far (all steps)");
+
+        final String title;
+
+        Axis(String title) {
+            this.title = title;
+        }
+    }
+
+    /** A part of the stack smaller than this everywhere is left out, to keep the legend short. */
+    private static final double VISIBLE_MIB = 1.0;
+
+    private TimelineChart() {
+    }
+
+    static XYChart of(Result result, Axis axis) {
+        XYChart chart = ChartStyle.xyChart(title(result), axis.title, "charged to the memory cgroup (MiB)");
+        chart.getStyler().setYAxisMin(0.0);
+        chart.getStyler().setYAxisDecimalPattern("#,##0");
+        List<Sample> samples = result.samples();
+        double[] x = xValues(samples, axis);
+        double xMax = x.length == 0 ? 0 : x[x.length - 1];
+        if (xMax <= 0) {
+            xMax = axis == Axis.SECONDS ? Math.max(result.duration().toMillis() / 1000.0, 0.01) : 1;
+        }
+        chart.getStyler().setXAxisDecimalPattern(axis == Axis.MIB_DONE ? "#,##0" : xMax < 1 ? "0.00" : xMax < 10 ? "0.0" : "0");
+
+        if (x.length > 0) {
+            double[] shm = mib(samples, Sample::shmem);
+            double[] anon = mib(samples, Sample::anon);
+            double[] file = mib(samples, Sample::file);
+            double[] shmAnon = sum(shm, anon);
+            // Bottom to top: shm, then anon on it, then page cache; each band a closed polygon.
+            if (max(shm) >= VISIBLE_MIB) {
+                band(chart, "shm", x, new double[x.length], shm, ChartStyle.SHM);
+            }
+            if (max(anon) >= VISIBLE_MIB) {
+                band(chart, "anon", x, shm, shmAnon, ChartStyle.ANON);
+            }
+            if (max(file) >= VISIBLE_MIB) {
+                band(chart, "page cache", x, shmAnon, sum(shmAnon, file), ChartStyle.FILE);
+            }
+            double[] usage = mib(samples, Sample::usage);
+            if (max(usage) > 0) {
+                XYSeries u = chart.addSeries("usage", x, usage);
+                u.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+                u.setMarker(SeriesMarkers.NONE);
+                u.setLineColor(ChartStyle.USAGE);
+                u.setLineWidth(1.5f);
+            }
+            chart.addAnnotation(new StepMarks(stepMarks(result, x)));
+        }
+        Scenario scenario = result.scenario();
+        if (scenario.memory() != null) {
+            limitLine(chart, "memory limit " + mibText(scenario.memory().mib()), scenario.memory().mib(), xMax,
+                    ChartStyle.MEMORY_LIMIT);
+        }
+        // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites.
+        Size shmLimit = scenario.shmMount().sizeLimit();
+        if (shmLimit != null) {
+            String name = (scenario.shmMount() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
+                    + mibText(shmLimit.mib());
+            limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM);
+        }
+        markEnd(chart, result, x);
+        // Room above the highest line for the step labels.
+        chart.getStyler().setYAxisMax(headroom(result, scenario));
+        return chart;
+    }
+
+    private static String title(Result result) {
+        Scenario s = result.scenario();
+        return (s.name() != null ? s.name() : s.stepsText()) + " \u2192 " + result.outcome();
+    }
+
+    /** A step begins where the sample before its first sample was taken. */
+    private static List<StepMarks.Mark> stepMarks(Result result, double[] x) {
+        List<StepMarks.Mark> marks = new ArrayList<>();
+        List<Sample> samples = result.samples();
+        if (result.steps().size() < 2) {
+            return marks;
+        }
+        int seen = -1;
+        for (int i = 0; i < samples.size(); i++) {
+            int step = samples.get(i).step();
+            if (step > seen) {
+                double at = i == 0 ? x[0] : x[i - 1];
+                for (int k = seen + 1; k <= step; k++) {
+                    marks.add(new StepMarks.Mark(at, (k + 1) + ". " + result.scenario().steps().get(k).label()));
+                }
+                seen = step;
+            }
+        }
+        return marks;
+    }
+
+    /** The last sample of a run that did not end OK: where it was killed, hung or failed. */
+    private static void markEnd(XYChart chart, Result result, double[] x) {
+        if (result.outcome() == Outcome.OK || x.length == 0) {
+            return;
+        }
+        Sample last = result.samples().get(result.samples().size() - 1);
+        double y = last.usage() < 0 ? 0 : last.usageMib();
+        double lastX = x[x.length - 1];
+        Color color = OutcomeColors.of(result.outcome());
+        XYSeries end = chart.addSeries("end: " + result.outcome(), new double[] {lastX}, new double[] {y});
+        end.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
+        end.setMarker(SeriesMarkers.DIAMOND);
+        end.setMarkerColor(color);
+        String label = String.format(Locale.ROOT, "%s at %s charged (last sample)", result.outcome(), mibText(y));
+        chart.addAnnotation(new PointLabel(label, lastX, y, color));
+    }
+
+    /** The band between two curves, as one polygon: along the top, back along the bottom. */
+    private static void band(XYChart chart, String name, double[] x, double[] lower, double[] upper, Color color) {
+        int n = x.length;
+        double[] px = new double[2 * n];
+        double[] py = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            px[i] = x[i];
+            py[i] = upper[i];
+            px[2 * n - 1 - i] = x[i];
+            py[2 * n - 1 - i] = lower[i];
+        }
+        XYSeries s = chart.addSeries(name, px, py);
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.PolygonArea);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setFillColor(ChartStyle.translucent(color, 190));
+        s.setLineColor(ChartStyle.translucent(color, 0));
+    }
+
+    private static void limitLine(XYChart chart, String name, double mib, double xMax, Color color) {
+        XYSeries s = chart.addSeries(name, new double[] {0, xMax}, new double[] {mib, mib});
+        s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setLineColor(color);
+        s.setLineStyle(ChartStyle.DASHED);
+    }
+
+    private static double headroom(Result result, Scenario scenario) {
+        double top = 0;
+        for (Sample s : result.samples()) {
+            top = Math.max(top, Math.max(Math.max(0, s.usage()) / (double) Size.MIB, (Math.max(0, s.shmem()) + Math.max(0, s.anon())
+                    + Math.max(0, s.file())) / (double) Size.MIB));
+        }
+        if (scenario.memory() != null) {
+            top = Math.max(top, scenario.memory().mib());
+        }
+        Size shmLimit = scenario.shmMount().sizeLimit();
+        if (shmLimit != null) {
+            top = Math.max(top, shmLimit.mib());
+        }
+        return top <= 0 ? 1 : top * 1.14;
+    }
+
+    static String mibText(double mib) {
+        return String.format(Locale.ROOT, "%.0f MiB", mib);
+    }
+
+    /** A counter the kernel does not offer (-1) adds nothing to the stack. */
+    private static double[] mib(List<Sample> samples, ToLongFunction<Sample> counter) {
+        double[] y = new double[samples.size()];
+        for (int i = 0; i < y.length; i++) {
+            long bytes = counter.applyAsLong(samples.get(i));
+            y[i] = bytes < 0 ? 0 : bytes / (double) Size.MIB;
+        }
+        return y;
+    }
+
+    static double[] xValues(List<Sample> samples, Axis axis) {
+        double[] x = new double[samples.size()];
+        if (axis == Axis.SECONDS) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = samples.get(i).seconds();
+            }
+            return x;
+        }
+        // Bytes done across all steps: each step's furthest progress so far, summed.
+        Map<Integer, Long> doneByStep = new HashMap<>();
+        for (int i = 0; i < x.length; i++) {
+            Sample s = samples.get(i);
+            if (s.step() >= 0) {
+                doneByStep.merge(s.step(), s.doneBytes(), Math::max);
+            }
+            x[i] = doneByStep.values().stream().mapToLong(Long::longValue).sum() / (double) Size.MIB;
+        }
+        return x;
+    }
+
+    private static double[] sum(double[] a, double[] b) {
+        double[] s = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            s[i] = a[i] + b[i];
+        }
+        return s;
+    }
+
+    private static double max(double[] values) {
+        double m = 0;
+        for (double v : values) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}

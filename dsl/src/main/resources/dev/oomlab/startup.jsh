@@ -1,0 +1,10 @@
+import dev.oomlab.spec.*;
+import dev.oomlab.result.*;
+import dev.oomlab.hypothesis.*;
+import dev.oomlab.search.*;
+import dev.oomlab.view.*;
+import dev.oomlab.display.*;
+import static dev.oomlab.Oomlab.*;
+import static dev.oomlab.result.Outcome.*;
+import static dev.oomlab.display.Display.display;
+import static dev.oomlab.display.Display.updateDisplay;

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# C-level tests of the probe, on the host (no Docker): command line, JSON lines, exit codes,
+# steps against temp dirs, and the cgroup v1/v2 counter mapping against fake cgroup files
+# (the probe compiled with -DCG_ROOT=<dir>). Run: dsl/src/test/c/probe-test.sh
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+src=$here/../../main/c
+work=$(mktemp -d "${TMPDIR:-/tmp}/oomlab-probe-test.XXXXXX")
+shm=$(mktemp -d /dev/shm/oomlab-probe-test.XXXXXX)
+trap 'rm -rf "$work" "$shm"' EXIT
+fails=0
+ok()   { echo "ok   $*"; }
+bad()  { echo "FAIL $*"; fails=$((fails + 1)); }
+
+bash "$src/build.sh" "$work/probe" >/dev/null || { echo "FAIL build"; exit 1; }
+P=$work/probe
+
+# run NAME EXPECTED_RC ARGS... : runs the probe, checks the exit code and that stdout is JSON lines.
+run() {
+  local name=$1 want=$2; shift 2
+  "$P" "$@" >"$work/out" 2>"$work/err"
+  local rc=$?
+  if [ "$rc" != "$want" ]; then bad "$name: exit $rc, expected $want"; cat "$work/out"; return 1; fi
+  if [ -s "$work/err" ]; then bad "$name: wrote to stderr"; return 1; fi
+  python3 -c 'import json,sys
+for l in sys.stdin: json.loads(l)' <"$work/out" || { bad "$name: not JSON lines"; return 1; }
+  ok "$name"
+}
+# has NAME REGEX : the last run's output contains a line matching REGEX
+has() { grep -Eq -- "$2" "$work/out" && ok "$1" || { bad "$1: no line matching $2"; cat "$work/out"; }; }
+
+for a in "" bogus ram: ram:-1 ram:1x ram:1.5 shm:1: shm:1:a/b shm:1:.. --chunk-mib=0 \
+         "--stat ram:1" "hold ram:1" --wat ram:99999999999 --dir "sleep:"; do
+  # shellcheck disable=SC2086
+  run "usage '$a'" 2 $a && has "usage '$a' line" '^\{"ev":"usage","error":"[^"]+"\}$'
+done
+run "usage escapes" 2 $'ram:\x01"\\\xff' && has "usage escapes line" '\\u0001\\"\\\\\\u00ff'
+
+run "steps" 0 --chunk-mib=8 --dir="$work" --shm-dir="$shm" shm:20 ram:20 file:20 sleep:20 shm:4:named freeshm
+has "start line" '^\{"ev":"start","v":1,"pid":[0-9]+,"cgroup":[012],"page":[0-9]+,"t_us":[0-9]+,"usage":'
+has "first chunk has a sample" '"ev":"progress","step":0,"kind":"shm","done":8388608,"target":20971520'
+has "last chunk of shm" '"ev":"progress","step":0,"kind":"shm","done":20971520,"target":20971520'
+has "shm step" '"ev":"step","step":0,"kind":"shm","done":20971520,"target":20971520'
+has "ram step" '"ev":"step","step":1,"kind":"ram","done":20971520'
+has "file progress" '"ev":"progress","step":2,"kind":"file","done":16777216'
+has "file step" '"ev":"step","step":2,"kind":"file","done":20971520'
+has "sleep start" '"ev":"progress","step":3,"kind":"sleep","done":0,"target":20,'
+has "sleep step" '"ev":"step","step":3,"kind":"sleep","done":20,"target":20,'
+has "freeshm step" '"ev":"step","step":5,"kind":"freeshm","done":25165824,"target":25165824'
+has "end line" '^\{"ev":"end","t_us":[0-9]+,"usage":'
+[ "$(wc -l <"$work/out")" -eq 19 ] && ok "line count" || bad "line count $(wc -l <"$work/out")"
+[ -z "$(ls -A "$shm")" ] && ok "freeshm unlinked the segments" || bad "segments left: $(ls "$shm")"
+[ "$(stat -c %s "$work/oomlab-file-2")" = 20971520 ] && ok "file written" || bad "file size"
+last_t=-1; mono=1
+for t in $(grep -o '"t_us":[0-9]*' "$work/out" | cut -d: -f2); do
+  [ "$t" -ge "$last_t" ] || mono=0; last_t=$t
+done
+[ "$mono" = 1 ] && ok "t_us never goes back" || bad "t_us goes back"
+
+# A segment that already exists with that size is mapped and touched as it is.
+head -c $((4 << 20)) /dev/zero | tr '\0' 'x' >"$shm/shared"
+run "existing segment" 0 --shm-dir="$shm" shm:4:shared && has "existing segment step" '"kind":"shm","done":4194304'
+[ "$(head -c 2 "$shm/shared")" = $'\001x' ] && ok "existing segment touched, not truncated" || bad "existing segment content"
+rm -f "$shm/shared"
+
+run "fail open" 3 --shm-dir="$work/missing" shm:1 && has "fail line" \
+  '^\{"ev":"fail","step":0,"kind":"shm","op":"open","errno":2,"error":"ENOENT","done":0,"target":1048576,"t_us":'
+run "fail mmap" 3 ram:1 ram:16000000 && has "fail mmap line" '"ev":"fail","step":1,"kind":"ram","op":"mmap","errno":12,"error":"ENOMEM"'
+if [ -w /dev/full ]; then
+  ln -s /dev/full "$work/oomlab-file-0"
+  run "fail write" 3 --dir="$work" file:1 && has "fail write line" '"op":"write","errno":28,"error":"ENOSPC","done":0'
+  rm -f "$work/oomlab-file-0"
+fi
+
+# Counter mapping against fake cgroup files.
+fake=$work/cg
+gcc -static -O2 -DCG_ROOT="\"$fake\"" -o "$work/probe-fake" "$src/probe.c" || bad "build fake"
+mkdir -p "$fake/memory"
+printf '1000\n' >"$fake/memory/memory.usage_in_bytes"
+printf '9223372036854771712\n' >"$fake/memory/memory.limit_in_bytes"
+printf '3000\n' >"$fake/memory/memory.max_usage_in_bytes"
+printf '7\n' >"$fake/memory/memory.failcnt"
+printf 'cache 500\nrss 400\nrss_huge 0\nshmem 300\nmapped_file 1\ntotal_cache 510\ntotal_rss 410\ntotal_shmem 310\n' >"$fake/memory/memory.stat"
+printf 'oom_kill_disable 1\nunder_oom 1\noom_kill 2\n' >"$fake/memory/memory.oom_control"
+P=$work/probe-fake
+run "fake v1" 0 --stat && has "fake v1 counters" \
+  '^\{"ev":"stat","usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1\}$'
+run "fake v1 start" 0 ram:0 && has "fake v1 start" '"cgroup":1,'
+rm -rf "${fake:?}"/*
+printf '2000\n' >"$fake/memory.current"
+printf 'max\n' >"$fake/memory.max"
+printf 'low 0\nhigh 3\nmax 5\noom 1\noom_kill 1\noom_group_kill 0\n' >"$fake/memory.events"
+printf 'anon 800\nfile 700\nkernel 9\nshmem 600\nfile_mapped 5\nfile_dirty 0\nanon_thp 0\n' >"$fake/memory.stat"
+run "fake v2 no peak" 0 --stat && has "fake v2 counters" \
+  '^\{"ev":"stat","usage":2000,"limit":-1,"max_usage":-1,"failcnt":5,"shmem":600,"anon":800,"file":100,"oom_kill":1,"under_oom":-1\}$'
+printf '4096\n' >"$fake/memory.max"; printf '2500\n' >"$fake/memory.peak"
+run "fake v2 start" 0 ram:0 && has "fake v2 start" '"cgroup":2,"page":[0-9]+,"t_us":[0-9]+,"usage":2000,"limit":4096,"max_usage":2500,'
+rm -rf "${fake:?}"/*
+run "no cgroup" 0 ram:0 && has "no cgroup" '"cgroup":0,.*"usage":-1,"limit":-1,"max_usage":-1,"failcnt":-1,"shmem":-1,"anon":-1,"file":-1,"oom_kill":-1,"under_oom":-1'
+
+echo "probe-test: $fails failure(s)"
+[ "$fails" = 0 ]

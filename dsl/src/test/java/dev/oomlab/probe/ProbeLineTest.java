@@ -1,0 +1,61 @@
+package dev.oomlab.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oomlab.result.Sample;
+import dev.oomlab.spec.Step;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProbeLineTest {
+
+    @Test
+    void readsAProgressLineWithTheCgroupsCounters() {
+        String line = "{\"ev\":\"progress\",\"step\":1,\"kind\":\"ram\",\"done\":16777216,\"target\":1363148800,"
+                + "\"t_us\":5123,\"usage\":855638016,\"limit\":2147483648,\"max_usage\":855638016,\"failcnt\":0,"
+                + "\"shmem\":838860800,\"anon\":16777216,\"file\":0,\"oom_kill\":0,\"under_oom\":0}";
+        Sample s = ProbeLine.parse(line).orElseThrow();
+        assertThat(s.event()).isEqualTo("progress");
+        assertThat(s.step()).isEqualTo(1);
+        assertThat(s.kind()).isEqualTo("ram");
+        assertThat(s.doneBytes()).isEqualTo(16777216L);
+        assertThat(s.targetBytes()).isEqualTo(1363148800L);
+        assertThat(s.usage()).isEqualTo(855638016L);
+        assertThat(s.limit()).isEqualTo(2147483648L);
+        assertThat(s.shmemMib()).isEqualTo(800.0);
+        assertThat(s.anonMib()).isEqualTo(16.0);
+        assertThat(s.seconds()).isEqualTo(0.005123);
+    }
+
+    @Test
+    void missingCountersAreMinusOne() {
+        Sample s = ProbeLine.parse("{\"ev\":\"start\",\"v\":1,\"pid\":1,\"cgroup\":0}").orElseThrow();
+        assertThat(s.usage()).isEqualTo(-1);
+        assertThat(s.underOom()).isEqualTo(-1);
+        assertThat(Double.isNaN(s.usageMib())).isTrue();
+    }
+
+    @Test
+    void otherLinesAreNotEvents() {
+        assertThat(ProbeLine.parse("exec /probe: no such file or directory")).isEmpty();
+        assertThat(ProbeLine.parse("{\"ev\":\"progress\",\"step\":")).isEmpty();
+        assertThat(ProbeLine.parse("")).isEmpty();
+        assertThat(ProbeLine.parse(null)).isEmpty();
+    }
+
+    @Test
+    void failLinesCarryTheError() {
+        String line = "{\"ev\":\"fail\",\"step\":0,\"kind\":\"ram\",\"op\":\"mmap\",\"errno\":12,\"error\":\"ENOMEM\"}";
+        assertThat(ProbeLine.error(line)).contains("mmap: ENOMEM");
+    }
+
+    @Test
+    void stepsBecomeTheProbesArguments() {
+        List<String> argv = ProbeCommand.argv(List.of(new Step.AllocShm(800), new Step.AllocRam(1300),
+                new Step.FreeShm(), new Step.WriteFile(2000), new Step.Sleep(Duration.ofSeconds(2)),
+                new Step.AllocShm(200, "shared-seg")));
+        assertThat(argv).containsExactly("/probe", "--chunk-mib=16", "--dir=/scratch", "shm:800", "ram:1300",
+                "freeshm", "file:2000", "sleep:2000", "shm:200:shared-seg");
+    }
+}

@@ -1,0 +1,91 @@
+package dev.oomlab.result;
+
+import static dev.oomlab.Oomlab.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oomlab.spec.Scenario;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ClassifierTest {
+
+    private static final Scenario S = scenario().memory("1g").allocRam(100);
+
+    private static Sample event(String ev) {
+        return new Sample(ev, 0, "ram", 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+    }
+
+    private static Observation exit(int code, boolean oomKilled, String... events) {
+        List<Sample> samples = java.util.Arrays.stream(events).map(ClassifierTest::event).toList();
+        return new Observation(code, oomKilled, false, false, samples, List.of(), Duration.ZERO, null);
+    }
+
+    @Test
+    void exitZeroWithTheProbesEndIsOk() {
+        assertThat(Classifier.classify(S, exit(0, false, "start", "end")).outcome()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
+    void exitZeroWithoutTheEndIsNotOk() {
+        assertThat(Classifier.classify(S, exit(0, false, "start")).outcome()).isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void sigkillWithDockersOomFlagIsOom() {
+        Classifier.Verdict v = Classifier.classify(S, exit(137, true, "start", "progress"));
+        assertThat(v.outcome()).isEqualTo(Outcome.OOM);
+        assertThat(v.detail()).contains("137").contains("OOMKilled true");
+    }
+
+    @Test
+    void sigkillWithoutOomEvidenceIsShownAsSuch() {
+        Classifier.Verdict v = Classifier.classify(S, exit(137, false, "start"));
+        assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(v.detail()).contains("OOMKilled is false");
+    }
+
+    @Test
+    void exit135IsSigbus() {
+        assertThat(Classifier.classify(S, exit(135, false, "start")).outcome()).isEqualTo(Outcome.SIGBUS);
+    }
+
+    @Test
+    void theProbesCleanFailureIsAllocFailed() {
+        assertThat(Classifier.classify(S, exit(3, false, "start", "fail")).outcome()).isEqualTo(Outcome.ALLOC_FAILED);
+        assertThat(Classifier.classify(S, exit(3, false, "start")).outcome()).isEqualTo(Outcome.ERROR);
+    }
+
+    @Test
+    void timeoutUnderOomIsHungOtherwiseTimeout() {
+        Observation hung = new Observation(null, false, true, true, List.of(), List.of(), Duration.ZERO, null);
+        Observation slow = new Observation(null, false, true, false, List.of(), List.of(), Duration.ZERO, null);
+        assertThat(Classifier.classify(S, hung).outcome()).isEqualTo(Outcome.HUNG);
+        assertThat(Classifier.classify(S, slow).outcome()).isEqualTo(Outcome.TIMEOUT);
+    }
+
+    @Test
+    void anythingElseIsAnErrorWithTheOutput() {
+        Observation o = new Observation(127, false, false, false, List.of(), List.of("exec /probe: not found"),
+                Duration.ZERO, null);
+        Classifier.Verdict v = Classifier.classify(S, o);
+        assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(v.detail()).contains("exit 127").contains("exec /probe: not found");
+    }
+
+    @Test
+    void stepProgressAndPeakComeFromTheSamples() {
+        Scenario s = scenario().memory("1g").allocShm(32).allocRam(64);
+        List<Sample> samples = List.of(
+                new Sample("start", -1, "", 0, 0, 0, 1000, 1 << 30, 1000, 0, 0, 0, 0, 0, 0),
+                new Sample("step", 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
+                new Sample("progress", 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
+        Result r = Results.from(s, new Observation(137, true, false, false, samples, List.of(), Duration.ofMillis(5), null),
+                Environment.unknown(), "run");
+        assertThat(r.steps()).extracting(StepProgress::completed).containsExactly(true, false);
+        assertThat(r.steps().get(1).doneMib()).isEqualTo(16.0);
+        assertThat(r.peakBytes()).isEqualTo(51L << 20);
+        assertThat(r.stoppedAt()).get().extracting(StepProgress::index).isEqualTo(1);
+        assertThat(r.headline()).isEqualTo("OOM (exit 137, OOMKilled true, stopped in step 2 ram 64: 16/64 MiB, peak 51 MiB)");
+    }
+}

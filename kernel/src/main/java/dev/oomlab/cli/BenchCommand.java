@@ -1,0 +1,97 @@
+package dev.oomlab.cli;
+
+import dev.oomlab.Oomlab;
+import dev.oomlab.probe.ProbeCommand;
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.runtime.docker.DockerRuntime;
+import dev.oomlab.spec.Scenario;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code oomlab bench}: benchmarks that print figures side by side in one run (ratios, since
+ * these machines are noisy). They judge nothing; the figures go into notes and issues.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print figures (no pass/fail).",
+        subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class})
+public final class BenchCommand implements Runnable {
+
+    @Override
+    public void run() {
+        picocli.CommandLine.usage(this, System.out);
+    }
+
+    /** run() against `docker run --rm` of the same probe image, alternating, same hardening. */
+    @Command(name = "runtime", mixinStandardHelpOptions = true,
+            description = "A trivial scenario through run() and through the docker CLI, side by side.")
+    static final class RuntimeBench implements Callable<Integer> {
+
+        @Option(names = "--rounds", defaultValue = "10", description = "runs of each (default ${DEFAULT-VALUE})")
+        int rounds;
+
+        @Override
+        public Integer call() throws Exception {
+            DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
+            Scenario trivial = Oomlab.scenario().memory("64m").allocRam(1);
+            List<String> cli = new ArrayList<>(List.of("docker", "run", "--rm", "--memory", "64m",
+                    "--memory-swap", "64m", "--network", "none", "--read-only", "--cap-drop", "ALL",
+                    "--security-opt", "no-new-privileges", "--pids-limit", "64", "--user", "65534:65534",
+                    "-v", ProbeCommand.SCRATCH_DIR, runtime.imageReference()));
+            cli.addAll(ProbeCommand.argv(trivial.steps()));
+            trivial.run(); // warm-up: the image exists, the JIT has seen the path
+            runCli(cli);
+            double[] api = new double[rounds];
+            double[] docker = new double[rounds];
+            for (int i = 0; i < rounds; i++) {
+                long t0 = System.nanoTime();
+                Result r = trivial.run();
+                api[i] = (System.nanoTime() - t0) / 1e6;
+                if (r.outcome() != Outcome.OK) {
+                    throw new IllegalStateException("the trivial scenario did not end OK: " + r.headline());
+                }
+                long t1 = System.nanoTime();
+                runCli(cli);
+                docker[i] = (System.nanoTime() - t1) / 1e6;
+            }
+            double a = Stats.median(api);
+            double d = Stats.median(docker);
+            System.out.printf("trivial scenario (memory 64m, ram 1 MiB), %d rounds, alternating%n", rounds);
+            System.out.printf("  run()            median %7.1f ms%n", a);
+            System.out.printf("  docker run --rm  median %7.1f ms%n", d);
+            System.out.printf("  ratio run()/CLI  %.2f  (target: <= 1.00)%n", a / d);
+            return 0;
+        }
+
+        private static void runCli(List<String> command) throws IOException, InterruptedException {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = p.waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("docker run exited " + exit + ": " + String.join(" ", command));
+            }
+        }
+    }
+
+    /** The probe's page-touch rate against a plain C loop (bench/probe-touch.sh). */
+    @Command(name = "probe", mixinStandardHelpOptions = true,
+            description = "The probe's touch rate against a plain C loop, on the host.")
+    static final class ProbeBench implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            Path script = Path.of(System.getenv().getOrDefault("OOMLAB_ROOT", "."), "bench", "probe-touch.sh");
+            if (!Files.isReadable(script)) {
+                throw new IllegalArgumentException("bench: cannot find " + script + " (run from the repository)");
+            }
+            return new ProcessBuilder("bash", script.toString()).inheritIO().start().waitFor();
+        }
+    }
+}

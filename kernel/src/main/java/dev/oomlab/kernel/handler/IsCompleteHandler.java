@@ -1,0 +1,28 @@
+package dev.oomlab.kernel.handler;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.protocol.Json;
+import dev.oomlab.kernel.protocol.Message;
+import java.util.function.Supplier;
+
+/** is_complete: whether Enter should run the code or open a new line. */
+public final class IsCompleteHandler implements Handler {
+
+    private final Supplier<JavaRepl> repl;
+
+    public IsCompleteHandler(Supplier<JavaRepl> repl) {
+        this.repl = repl;
+    }
+
+    @Override
+    public ObjectNode handle(Message request) {
+        String status = repl.get().isComplete(request.content().path("code").asText(""));
+        ObjectNode content = Json.object();
+        content.put("status", status);
+        if ("incomplete".equals(status)) {
+            content.put("indent", "    ");
+        }
+        return content;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.oomlab.kernel.install;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oomlab.kernel.KernelMain;
+import dev.oomlab.kernel.protocol.Json;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The kernel.json of this installation: the same java that runs the installer, the class path
+ * kernel/target/oomlab.jar + kernel/target/lib/* as absolute paths, and JVM flags chosen for a
+ * fast start and a small footprint.
+ */
+public record KernelSpec(String name, Path java, String classPath, List<String> jvmOptions) {
+
+    public static final String DEFAULT_NAME = "oomlab";
+    public static final String DISPLAY_NAME = "Java (oomlab)";
+
+    /**
+     * Measured on 2 cores (see bench/kernel-bench.py): C1 only starts JShell's compiler far
+     * faster and keeps the process small; serial GC suits one user; no perf-data file; headless
+     * so XChart can draw PNGs without a display.
+     */
+    static final List<String> JVM_OPTIONS = List.of(
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:-UsePerfData",
+            "-Xss2m",
+            "-Djava.awt.headless=true",
+            "-Dfile.encoding=UTF-8");
+
+    public static KernelSpec ofThisInstallation(String name) {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        return new KernelSpec(name, java, installedClassPath(), JVM_OPTIONS);
+    }
+
+    /** jar + its lib/* when running from the built jar; the current class path (made absolute) otherwise. */
+    static String installedClassPath() {
+        Path code = codeLocation();
+        if (code != null && Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+            Path lib = code.getParent().resolve("lib");
+            return code + File.pathSeparator + lib + File.separator + "*";
+        }
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                entries.add(Path.of(entry).toAbsolutePath().normalize().toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    private static Path codeLocation() {
+        try {
+            return Path.of(KernelMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toAbsolutePath();
+        } catch (URISyntaxException | NullPointerException | SecurityException e) {
+            return null;
+        }
+    }
+
+    public List<String> argv() {
+        List<String> argv = new ArrayList<>();
+        argv.add(java.toString());
+        argv.addAll(jvmOptions);
+        argv.addAll(Arrays.asList("-cp", classPath, KernelMain.class.getName(), "{connection_file}"));
+        return argv;
+    }
+
+    public ObjectNode json() {
+        ObjectNode json = Json.object();
+        ArrayNode argv = json.putArray("argv");
+        argv().forEach(argv::add);
+        json.put("display_name", DISPLAY_NAME);
+        json.put("language", "java");
+        // message mode: interrupts arrive as interrupt_request, not SIGINT (which would end the JVM)
+        json.put("interrupt_mode", "message");
+        json.putObject("env");
+        json.putObject("metadata").put("debugger", false);
+        return json;
+    }
+}

@@ -1,0 +1,119 @@
+package dev.oomlab.kernel.jshell;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import jdk.jshell.execution.DirectExecutionControl;
+
+/**
+ * Runs snippets inside the kernel's JVM, so they share its statics (Display's sink, ActiveRuns)
+ * and its class loader parent: the DSL classes a snippet sees are the kernel's own.
+ *
+ * <p>Two things JShell's own local engine does not give: the value object itself (JShell only
+ * keeps a string; rich output needs the object), and a stop that ends only the cell's thread
+ * (JShell's stops the whole thread group, and would kill pools the DSL starts lazily from a cell).
+ */
+final class KernelExecutionControl extends DirectExecutionControl {
+
+    /** A value a snippet produced; {@code value} may be null. */
+    record Held(Object value) {
+    }
+
+    private final Map<String, Held> values = new ConcurrentHashMap<>();
+    private final AtomicLong keys = new AtomicLong();
+    private volatile Thread cellThread;
+    private volatile boolean stopped;
+
+    /** JShell turns this string into SnippetEvent.value(); it is a key to the real object. */
+    @Override
+    protected String invoke(Method doit) throws Exception {
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.set(doit.invoke(null));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "oomlab-cell");
+        thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
+        thread.setDaemon(true);
+        cellThread = thread;
+        try {
+            thread.start();
+            thread.join();
+        } finally {
+            cellThread = null;
+        }
+        Throwable error = failure.get();
+        if (error instanceof ThreadDeath
+                || error instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath) {
+            stopped = true;
+            throw new StoppedException();
+        }
+        if (error instanceof Exception exception) {
+            throw exception; // InvocationTargetException: DirectExecutionControl reports the user's exception
+        }
+        if (error != null) {
+            throw new InvocationTargetException(error);
+        }
+        String key = "oomlab-value-" + keys.incrementAndGet();
+        values.put(key, new Held(result.get()));
+        return key;
+    }
+
+    /** The object behind a SnippetEvent.value() key. */
+    Optional<Held> value(String key) {
+        return key == null ? Optional.empty() : Optional.ofNullable(values.get(key));
+    }
+
+    /** Forgets the values of the previous cell, so they can be collected once their snippets go. */
+    void startCell() {
+        values.clear();
+        stopped = false;
+    }
+
+    boolean wasStopped() {
+        return stopped;
+    }
+
+    boolean running() {
+        return cellThread != null;
+    }
+
+    /**
+     * Ends the running cell: an interrupt first, so blocking calls end cleanly; then, if the cell
+     * is still running after the grace period (a loop that never checks), Thread.stop.
+     */
+    @SuppressWarnings({"deprecation", "removal"})
+    void interrupt(long graceMillis) throws InterruptedException {
+        Thread thread = cellThread;
+        if (thread == null) {
+            return;
+        }
+        thread.interrupt();
+        thread.join(graceMillis);
+        while (thread.isAlive()) {
+            thread.stop();
+            thread.join(100);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            interrupt(0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A value as JShell prints it: strings quoted, arrays spelled out. */
+    static String text(Object value) {
+        return valueString(value);
+    }
+}
