@@ -27,6 +27,20 @@ public final class ScriptRunner {
 
     /** Returns the exit status: 0 when every snippet ran, 1 at the first failure. */
     public int run(String name, String source) {
+        // Snippets run in this JVM (local execution), so their System.out is ours: point it at `out`.
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(out);
+        System.setErr(err);
+        try {
+            return runSnippets(name, source);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
+    private int runSnippets(String name, String source) {
         try (JShell shell = JShell.builder().executionEngine("local").out(out).err(err).build()) {
             for (String line : StartupScript.lines()) {
                 shell.eval(line);
