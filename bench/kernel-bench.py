@@ -2,9 +2,9 @@
 """Benchmarks the oomlab kernel against Debian's python3 kernel, in the same run.
 
 For each kernel: start -> first result of `1+1` (cold start), the median round trip of a warm
-`1+1` (execute_request sent -> execute_reply and idle received) over 50 requests, the process
-RSS after warm-up and after 100 more requests, and the shutdown time (shutdown_request sent ->
-process gone).
+`1+1` (execute_request sent -> execute_reply and idle received) over 50 requests, the kernel
+process's CPU time per warm request (robust when other jobs load the machine), its RSS after
+warm-up and after 100 more requests, and the shutdown time (shutdown_request sent -> process gone).
 
     /usr/bin/python3 bench/kernel-bench.py [--kernels oomlab python3] [--starts 3] [--json out.json]
 
@@ -29,6 +29,12 @@ def rss_mib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024.0
     return float("nan")
+
+
+def cpu_seconds(pid):
+    """User + system CPU time the process has used (load on the machine does not inflate it)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def execute(kc, code):
@@ -95,7 +101,9 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
     pid = km.provisioner.process.pid
     for _ in range(20):  # warm-up
         execute(kc, "1+1")
+    cpu_before = cpu_seconds(pid)
     trips = [execute(kc, "1+1")[0] for _ in range(warm_requests)]
+    cpu_per_request = (cpu_seconds(pid) - cpu_before) / warm_requests
     rss_warm = rss_mib(pid)
     for _ in range(extra_requests):
         execute(kc, "1+1")
@@ -107,6 +115,7 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
         "cold_starts_s": colds,
         "warm_round_trip_ms": statistics.median(trips) * 1000,
         "warm_round_trip_p90_ms": sorted(trips)[int(len(trips) * 0.9)] * 1000,
+        "kernel_cpu_per_request_ms": cpu_per_request * 1000,
         "rss_after_warmup_mib": rss_warm,
         f"rss_after_{extra_requests}_more_mib": rss_after,
         "shutdown_s": statistics.median(shutdowns),

@@ -61,14 +61,22 @@ oomlab_ensure_jupyter() {
     python3-jupyter-kernel-test python3-ipykernel chromium
 }
 
-# Builds when the jars are missing or older than any source.
-oomlab_ensure_build() {
+oomlab_build_is_fresh() {
   local jar="$OOMLAB_ROOT/kernel/target/oomlab.jar"
-  if [ -f "$jar" ] && [ -z "$(find "$OOMLAB_ROOT/pom.xml" "$OOMLAB_ROOT/dsl/pom.xml" "$OOMLAB_ROOT/kernel/pom.xml" \
-        "$OOMLAB_ROOT/dsl/src/main" "$OOMLAB_ROOT/kernel/src/main" -newer "$jar" -type f -print -quit)" ]; then
-    return 0
-  fi
-  oomlab_ensure_toolchain
-  oomlab_say "building (mvn package, tests skipped)"
-  (cd "$OOMLAB_ROOT" && mvn -B -q -DskipTests package) >&2
+  [ -f "$jar" ] && [ -z "$(find "$OOMLAB_ROOT/pom.xml" "$OOMLAB_ROOT/dsl/pom.xml" "$OOMLAB_ROOT/kernel/pom.xml" \
+        "$OOMLAB_ROOT/dsl/src/main" "$OOMLAB_ROOT/kernel/src/main" -newer "$jar" -type f -print -quit)" ]
+}
+
+# Builds when the jars are missing or older than any source; one build at a time (a lock), so
+# two launchers started together do not write the same jars.
+oomlab_ensure_build() {
+  oomlab_build_is_fresh && return 0
+  mkdir -p "$OOMLAB_ROOT/target"
+  (
+    flock 9
+    oomlab_build_is_fresh && exit 0
+    oomlab_ensure_toolchain
+    oomlab_say "building (mvn package, tests skipped)"
+    cd "$OOMLAB_ROOT" && mvn -B -q -DskipTests package >&2
+  ) 9>"$OOMLAB_ROOT/target/.build.lock"
 }

@@ -1,33 +1,47 @@
 package dev.oomlab.display;
 
-import tech.tablesaw.api.Row;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
-/** A Tablesaw table as a plain, self-contained HTML table (escaped, no scripts). */
+/**
+ * A Tablesaw table as a self-contained HTML table: escaped, no scripts, inline styles, so it
+ * looks the same in JupyterLab, the classic Notebook, nbconvert HTML and the report.
+ */
 public final class TableHtml {
+
+    /** A grey that reads on light and dark themes. */
+    public static final String LINE = "rgba(128,128,128,0.45)";
+    /** Cell styles that override front ends' right-aligned, striped defaults. */
+    public static final String TD = "padding:3px 8px;text-align:left;border-bottom:1px solid " + LINE + ";vertical-align:middle";
+    public static final String TH = "padding:4px 8px;text-align:left;border-bottom:2px solid " + LINE + ";font-weight:600";
 
     private TableHtml() {
     }
 
     public static String render(Table table) {
-        StringBuilder html = new StringBuilder("<table class=\"oomlab-table\">");
-        if (table.name() != null && !table.name().isBlank()) {
-            html.append("<caption>").append(escape(table.name())).append("</caption>");
+        return render(table, true);
+    }
+
+    /** With or without the table's name as its caption. */
+    public static String render(Table table, boolean caption) {
+        StringBuilder h = new StringBuilder("<table style=\"border-collapse:collapse;margin:4px 0;font-size:0.92em\">");
+        if (caption && table.name() != null && !table.name().isBlank()) {
+            h.append("<caption style=\"caption-side:top;text-align:left;font-weight:600;padding:2px 0 4px\">")
+                    .append(escape(table.name())).append("</caption>");
         }
-        html.append("<thead><tr>");
-        for (Column<?> column : table.columns()) {
-            html.append("<th>").append(escape(column.name())).append("</th>");
+        h.append("<thead><tr>");
+        for (Column<?> c : table.columns()) {
+            h.append("<th style=\"").append(TH).append("\">").append(escape(c.name())).append("</th>");
         }
-        html.append("</tr></thead><tbody>");
-        for (Row row : table) {
-            html.append("<tr>");
-            for (Column<?> column : table.columns()) {
-                html.append("<td>").append(escape(column.getString(row.getRowNumber()))).append("</td>");
+        h.append("</tr></thead><tbody>");
+        for (int row = 0; row < table.rowCount(); row++) {
+            h.append("<tr>");
+            for (Column<?> c : table.columns()) {
+                h.append("<td style=\"").append(TD).append("\">").append(escape(c.getString(row))).append("</td>");
             }
-            html.append("</tr>");
+            h.append("</tr>");
         }
-        return html.append("</tbody></table>").toString();
+        return h.append("</tbody></table>").toString();
     }
 
     public static String escape(String text) {

@@ -1,5 +1,8 @@
 package dev.oomlab.hypothesis;
 
+import dev.oomlab.display.Displayable;
+import dev.oomlab.display.MimeBundle;
+import dev.oomlab.view.HypothesisView;
 import java.util.List;
 
 /**
@@ -8,7 +11,8 @@ import java.util.List;
  * @param cases   in the hypothesis' case order
  * @param verdict by the spec's rule, from the outcomes observed here
  */
-public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Verdict verdict) {
+public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Verdict verdict)
+        implements Displayable {
 
     public HypothesisResult {
         cases = List.copyOf(cases);
@@ -53,5 +57,10 @@ public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Ve
                     c.observed(), c.predicted(), c.note()));
         }
         return s.toString().stripTrailing();
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        return HypothesisView.bundle(this);
     }
 }

@@ -1,7 +1,10 @@
 package dev.oomlab.search;
 
+import dev.oomlab.display.Displayable;
+import dev.oomlab.display.MimeBundle;
 import dev.oomlab.result.Result;
 import dev.oomlab.spec.Scenario;
+import dev.oomlab.view.BoundaryView;
 import java.util.List;
 
 /**
@@ -17,7 +20,7 @@ import java.util.List;
  * @param note         empty when bracketed to 1 MiB, else why not
  */
 public record Boundary(Kind kind, Scenario base, long mib, long failMib, long predictedMib, int runs,
-                       List<Result> results, String note) {
+                       List<Result> results, String note) implements Displayable {
 
     /** What the search appends to the scenario. */
     public enum Kind {
@@ -54,5 +57,10 @@ public record Boundary(Kind kind, Scenario base, long mib, long failMib, long pr
         return kind.label() + " after [" + base.stepsText() + "] with " + base.limitsText() + ": " + mib + " MiB"
                 + (bracketed() ? " (" + failMib + " fails)" : " (NOT bracketed: " + note + ")")
                 + ", model " + predictedMib + " MiB, " + runs + " runs";
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        return BoundaryView.bundle(this);
     }
 }

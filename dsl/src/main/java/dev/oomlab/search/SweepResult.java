@@ -1,5 +1,8 @@
 package dev.oomlab.search;
 
+import dev.oomlab.display.Displayable;
+import dev.oomlab.display.MimeBundle;
+import dev.oomlab.view.SweepView;
 import java.util.List;
 
 /**
@@ -10,7 +13,8 @@ import java.util.List;
  * @param measure   the y axis, e.g. "max RAM (MiB)", or "outcome"
  * @param points    in x order
  */
-public record SweepResult(String name, String parameter, String measure, List<SweepPoint> points) {
+public record SweepResult(String name, String parameter, String measure, List<SweepPoint> points)
+        implements Displayable {
 
     public SweepResult {
         points = List.copyOf(points);
@@ -54,5 +58,10 @@ public record SweepResult(String name, String parameter, String measure, List<Sw
             s.append(String.format("%n  slope %.3f", slope()));
         }
         return s.toString();
+    }
+
+    @Override
+    public MimeBundle mimeBundle() {
+        return SweepView.bundle(this);
     }
 }

@@ -22,6 +22,9 @@ final class ChartStyle {
 
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 5f}, 0f);
+    /** The same dash, shifted: drawn over {@link #DASHED} on the same value, both colours show. */
+    static final BasicStroke DASHED_SHIFTED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+            new float[] {6.5f, 6.5f}, 6.5f);
     static final BasicStroke DOTTED = new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 10f,
             new float[] {2f, 4f}, 0f);
     static final BasicStroke SOLID = new BasicStroke(2f);

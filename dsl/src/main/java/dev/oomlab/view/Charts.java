@@ -1,11 +1,15 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.Renderers;
+import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Result;
+import dev.oomlab.search.Boundary;
+import dev.oomlab.search.SweepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -24,6 +28,40 @@ public final class Charts {
     /** The same, against the MiB the steps have touched so far instead of time. */
     public static XYChart timelineByMibDone(Result result) {
         return TimelineChart.of(Objects.requireNonNull(result, "result"), TimelineChart.Axis.MIB_DONE);
+    }
+
+    /** Capacity curves side by side (e.g. AS-IS and TO-BE), each with the model's line dashed. */
+    public static XYChart capacity(List<SweepResult> sweeps) {
+        return CapacityChart.curves(List.copyOf(Objects.requireNonNull(sweeps, "sweeps")));
+    }
+
+    public static XYChart capacity(SweepResult... sweeps) {
+        return capacity(List.of(sweeps));
+    }
+
+    /** An outcome sweep: the peak at each point, coloured by outcome. */
+    public static XYChart outcomes(SweepResult sweep) {
+        return CapacityChart.outcomes(Objects.requireNonNull(sweep, "sweep"));
+    }
+
+    /** A sweep as its chart: capacity curve or outcomes. */
+    public static XYChart sweep(SweepResult sweep) {
+        Objects.requireNonNull(sweep, "sweep");
+        return sweep.isCapacity() ? capacity(sweep) : outcomes(sweep);
+    }
+
+    /**
+     * The platform bug: its AS-IS and TO-BE capacity curves when it was swept, else the two
+     * measured capacities as stacked bars (shm in use + largest app RAM).
+     */
+    public static Chart<?, ?> platformBug(PlatformBugResult result) {
+        Objects.requireNonNull(result, "platform bug result");
+        return result.curves().isEmpty() ? CapacityChart.platformBug(result) : capacity(result.curves());
+    }
+
+    /** A boundary search, run by run: the size tried, coloured by outcome, the boundary and the model. */
+    public static XYChart boundary(Boundary boundary) {
+        return BoundaryChart.of(Objects.requireNonNull(boundary, "boundary"));
     }
 
     /** Writes a chart as PNG, creating parent directories; returns the path. */

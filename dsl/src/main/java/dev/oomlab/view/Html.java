@@ -11,7 +11,7 @@ import dev.oomlab.result.Outcome;
 public final class Html {
 
     /** Borders and tracks: a grey that shows on white and on near-black alike. */
-    static final String LINE = "rgba(128,128,128,0.45)";
+    static final String LINE = TableHtml.LINE;
     static final String TRACK = "rgba(128,128,128,0.22)";
     static final String FONT = "font-family:-apple-system,BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif";
     static final String WARN = "#dc2626";
@@ -55,7 +55,23 @@ public final class Html {
                 + esc(alt) + "\" src=\"data:image/png;base64," + base64Png + "\">";
     }
 
-    /** A plain table cell style that overrides JupyterLab's right-aligned, striped defaults. */
-    static final String TD = "padding:3px 8px;text-align:left;border-bottom:1px solid " + LINE + ";vertical-align:middle";
-    static final String TH = "padding:4px 8px;text-align:left;border-bottom:2px solid " + LINE + ";font-weight:600";
+    /** A Tablesaw table with inline styles, so it looks the same in every front end and page. */
+    public static String table(tech.tablesaw.api.Table table) {
+        return TableHtml.render(table);
+    }
+
+    /** The same, with or without the table's name as its caption. */
+    public static String table(tech.tablesaw.api.Table table, boolean caption) {
+        return TableHtml.render(table, caption);
+    }
+
+    /** A card: a bordered box with a coloured left edge. */
+    static String cardOpen(String accentHex, int maxWidthPx) {
+        return "<div style=\"" + FONT + ";border:1px solid " + LINE + ";border-left:6px solid " + accentHex
+                + ";border-radius:6px;padding:10px 14px;margin:4px 0;max-width:" + maxWidthPx
+                + "px;line-height:1.45\">";
+    }
+
+    public static final String TD = TableHtml.TD;
+    public static final String TH = TableHtml.TH;
 }

@@ -58,25 +58,36 @@ public final class HypothesisView {
     }
 
     public static String html(HypothesisResult h, boolean withChart) {
-        StringBuilder s = new StringBuilder();
-        s.append("<div style=\"").append(Html.FONT).append(";border:1px solid ").append(Html.LINE)
-                .append(";border-left:6px solid ").append(OutcomeColors.hex(OutcomeColors.of(h.verdict())))
-                .append(";border-radius:6px;padding:10px 14px;margin:4px 0;max-width:1100px;line-height:1.45\">");
+        String chart = "";
+        if (withChart) {
+            chart = decidingCase(h).filter(c -> !c.result().samples().isEmpty())
+                    .map(c -> decidingCaption(c) + Html.img(Renderers.pngBase64(Charts.timeline(c.result())),
+                            "timeline of " + c.testCase().name()))
+                    .orElse("");
+        }
+        return html(h, chart);
+    }
+
+    /**
+     * The card with {@code innerHtml} (trusted, already escaped: e.g. an {@code <img>} of a PNG
+     * written beside a report) at its end.
+     */
+    public static String html(HypothesisResult h, String innerHtml) {
+        StringBuilder s = new StringBuilder(Html.cardOpen(OutcomeColors.hex(OutcomeColors.of(h.verdict())), 1100));
         header(s, h);
         table(s, h);
         notes(s, h);
-        if (withChart) {
-            decidingCase(h).filter(c -> !c.result().samples().isEmpty()).ifPresent(c -> {
-                s.append("<div style=\"margin-top:8px;opacity:0.8\">deciding case: ")
-                        .append(Html.esc(c.testCase().name())).append("</div>")
-                        .append(Html.img(Renderers.pngBase64(Charts.timeline(c.result())),
-                                "timeline of " + c.testCase().name()));
-            });
-        }
+        s.append(innerHtml == null ? "" : innerHtml);
         return s.append("</div>").toString();
     }
 
-    static String verdictBadge(Verdict v) {
+    /** "deciding case: shm 800 + ram 1300", above its chart. */
+    public static String decidingCaption(CaseResult c) {
+        return "<div style=\"margin-top:8px;opacity:0.8\">deciding case: " + Html.esc(c.testCase().name()) + "</div>";
+    }
+
+    /** A verdict as a coloured pill. */
+    public static String verdictBadge(Verdict v) {
         return Html.badge(v == null ? "none" : v.name(), OutcomeColors.hex(OutcomeColors.of(v)));
     }
 

@@ -8,7 +8,8 @@ import java.awt.geom.Rectangle2D;
 import org.knowm.xchart.internal.chartpart.Annotation;
 
 /**
- * A label for one data point: placed below and to the left of it on a white box, and kept inside
+ * A label for one data point: placed to the left of it, above or below where
+ * the plot is emptier, on a white box, and kept inside
  * the plot, since XChart's own text annotation centres on the point and runs off the edge.
  */
 final class PointLabel extends Annotation {
@@ -41,7 +42,11 @@ final class PointLabel extends Annotation {
         int py = getYAxisScreenValue(y);
         // Screen y grows downwards: the plot's top is the y axis' "min" screen value.
         int left = Math.max(getXAxisScreenValueForMin() + 4, Math.min(px - w - 12, getXAxisScreenValueForMax() - w - 8));
-        int top = Math.min(getYAxisScreenValueForMax() - h - 6, py + 10);
+        int plotTop = getYAxisScreenValueForMin();
+        int plotBottom = getYAxisScreenValueForMax();
+        // Above the point when it sits in the lower half (the empty space is up there), else below.
+        boolean above = py > (plotTop + plotBottom) / 2;
+        int top = above ? Math.max(plotTop + 4, py - h - 12) : Math.min(plotBottom - h - 6, py + 10);
         g.setColor(new Color(255, 255, 255, 225));
         g.fillRect(left - 4, top, w + 8, h + 2);
         g.setColor(color);

@@ -22,7 +22,14 @@ public final class ResultCard {
 
     public static MimeBundle bundle(Result result) {
         Objects.requireNonNull(result, "result");
-        return MimeBundle.text(result.toString()).with(MimeBundle.HTML, html(result));
+        // The card embeds the timeline; the PNG alone is there too, for front ends and tools
+        // that take images but not HTML.
+        if (result.samples().isEmpty()) {
+            return MimeBundle.text(result.toString()).with(MimeBundle.HTML, html(result, null));
+        }
+        String png = Renderers.pngBase64(Charts.timeline(result)); // drawn once, used twice
+        return MimeBundle.text(result.toString()).with(MimeBundle.HTML, html(result, png))
+                .with(MimeBundle.PNG, png);
     }
 
     /** The card alone, for pages that hold many (the report). */
@@ -31,6 +38,12 @@ public final class ResultCard {
     }
 
     public static String html(Result result, boolean withChart) {
+        return html(result, withChart && !result.samples().isEmpty()
+                ? Renderers.pngBase64(Charts.timeline(result)) : null);
+    }
+
+    /** The card with an already drawn timeline PNG (base64), or none when null. */
+    private static String html(Result result, String timelinePng) {
         StringBuilder h = new StringBuilder();
         h.append("<div style=\"").append(Html.FONT).append(";border:1px solid ").append(Html.LINE)
                 .append(";border-left:6px solid ").append(OutcomeColors.hex(result.outcome()))
@@ -50,8 +63,8 @@ public final class ResultCard {
                     .append(";border-radius:4px;white-space:pre-wrap;font-size:0.85em\">")
                     .append(Html.esc(String.join("\n", result.output()))).append("</pre>");
         }
-        if (withChart && !result.samples().isEmpty()) {
-            h.append(Html.img(Renderers.pngBase64(Charts.timeline(result)), "timeline: " + result.headline()));
+        if (timelinePng != null) {
+            h.append(Html.img(timelinePng, "timeline: " + result.headline()));
         }
         return h.append("</div>").toString();
     }
@@ -68,11 +81,15 @@ public final class ResultCard {
         h.append("<div>").append(Html.fact("limits", Html.esc(r.scenario().limitsText()))).append("</div><div>");
         h.append(Html.fact("exit code", "<b>" + Html.esc(r.exitCode() == null ? "none" : r.exitCode()) + "</b>"));
         h.append(Html.fact("OOMKilled", "<b>" + r.oomKilled() + "</b>"));
-        h.append(Html.fact("peak", "<b>" + (r.peakBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.1f MiB", r.peakMib()))
-                + "</b>"));
-        h.append(Html.fact("failcnt", r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())));
+        // All three come from the probe's samples, taken from inside the container: a run that was
+        // killed reported its last sample before the kill, so they are lower bounds, and say so.
+        h.append(Html.fact("peak sampled", "<b>" + (r.peakBytes() < 0 ? "n/a"
+                : String.format(Locale.ROOT, "%.1f MiB", r.peakMib())) + "</b>"));
+        String at = r.outcome() == Outcome.OK ? "failcnt" : "failcnt at last sample";
+        h.append(Html.fact(at, r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())));
         if (r.oomKillCount() >= 0) {
-            h.append(Html.fact("oom_kill", String.valueOf(r.oomKillCount())));
+            h.append(Html.fact(r.outcome() == Outcome.OK ? "oom_kill" : "oom_kill at last sample",
+                    String.valueOf(r.oomKillCount())));
         }
         h.append(Html.fact("duration", String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0)));
         h.append("</div>");

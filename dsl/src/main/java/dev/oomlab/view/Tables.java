@@ -2,8 +2,14 @@ package dev.oomlab.view;
 
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import dev.oomlab.search.Boundary;
+import dev.oomlab.search.SweepPoint;
+import dev.oomlab.search.SweepResult;
+import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -14,10 +20,11 @@ import java.util.Objects;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
-/** Tablesaw tables of results and hypotheses, and their CSV export. */
+/** Tablesaw tables of results, hypotheses, searches and sweeps, and their CSV export. */
 public final class Tables {
 
     private Tables() {
@@ -159,6 +166,109 @@ public final class Tables {
         }
         return Table.create("cases", id, verdict, name, limits, steps, ifTrue, ifFalse, predicted, observed, seed,
                 asSeed, exit, oomKilled, peak, failcnt, seconds, stopped, detail);
+    }
+
+    /**
+     * A sweep, one row per point: for a capacity sweep the measured boundary beside the model's,
+     * for an outcome sweep the outcome beside the model's and the evidence.
+     */
+    public static Table sweep(SweepResult sweep) {
+        Objects.requireNonNull(sweep, "sweep");
+        LongColumn x = LongColumn.create(sweep.parameter());
+        if (sweep.isCapacity()) {
+            IntColumn measured = IntColumn.create(sweep.measure() + " measured");
+            IntColumn model = IntColumn.create("model");
+            IntColumn error = IntColumn.create("measured - model");
+            BooleanColumn bracketed = BooleanColumn.create("bracketed to 1 MiB");
+            IntColumn runs = IntColumn.create("runs");
+            StringColumn note = StringColumn.create("note");
+            for (SweepPoint p : sweep.points()) {
+                Boundary b = p.boundary();
+                x.append(p.x());
+                measured.append(toInt(b.mib()));
+                model.append(toInt(b.predictedMib()));
+                error.append(toInt(b.modelError()));
+                bracketed.append(b.bracketed());
+                runs.append(b.runs());
+                note.append(b.note());
+            }
+            return Table.create(sweep.name(), x, measured, model, error, bracketed, runs, note);
+        }
+        StringColumn outcome = StringColumn.create("outcome");
+        StringColumn predicted = StringColumn.create("predicted");
+        IntColumn exit = IntColumn.create("exit code");
+        BooleanColumn oomKilled = BooleanColumn.create("OOMKilled");
+        DoubleColumn peak = DoubleColumn.create("peak MiB");
+        for (SweepPoint p : sweep.points()) {
+            Result r = p.result();
+            x.append(p.x());
+            outcome.append(name(r.outcome()));
+            predicted.append(name(r.predicted()));
+            appendExit(exit, r);
+            oomKilled.append(r.oomKilled());
+            appendPeak(peak, r);
+        }
+        return Table.create(sweep.name(), x, outcome, predicted, exit, oomKilled, peak);
+    }
+
+    /** A boundary search, one row per run in the order it ran: the size tried and what happened. */
+    public static Table boundary(Boundary boundary) {
+        Objects.requireNonNull(boundary, "boundary");
+        IntColumn run = IntColumn.create("run");
+        IntColumn tried = IntColumn.create(boundary.kind().label() + " tried (MiB)");
+        StringColumn outcome = StringColumn.create("outcome");
+        StringColumn predicted = StringColumn.create("model");
+        IntColumn exit = IntColumn.create("exit code");
+        BooleanColumn oomKilled = BooleanColumn.create("OOMKilled");
+        DoubleColumn peak = DoubleColumn.create("peak MiB");
+        int i = 0;
+        for (Result r : boundary.results()) {
+            run.append(++i);
+            tried.append(toInt(triedMib(r)));
+            outcome.append(name(r.outcome()));
+            predicted.append(name(r.predicted()));
+            appendExit(exit, r);
+            oomKilled.append(r.oomKilled());
+            appendPeak(peak, r);
+        }
+        return Table.create(boundary.toString(), run, tried, outcome, predicted, exit, oomKilled, peak);
+    }
+
+    /** The platform bug: AS-IS and TO-BE side by side, measured beside the model. */
+    public static Table platformBug(PlatformBugResult r) {
+        Objects.requireNonNull(r, "platform bug result");
+        StringColumn setting = StringColumn.create("setting");
+        StringColumn limits = StringColumn.create("limits");
+        IntColumn shmUsed = IntColumn.create("shm in use MiB");
+        IntColumn maxRam = IntColumn.create("max app RAM MiB (measured)");
+        IntColumn model = IntColumn.create("model MiB");
+        IntColumn fails = IntColumn.create("first failing MiB");
+        IntColumn runs = IntColumn.create("runs");
+        for (String name : List.of("AS-IS", "TO-BE")) {
+            Boundary b = name.equals("AS-IS") ? r.asIs() : r.toBe();
+            setting.append(name);
+            limits.append(b.base().limitsText());
+            shmUsed.append(r.bug().shmUsedMib());
+            maxRam.append(toInt(b.mib()));
+            model.append(toInt(b.predictedMib()));
+            if (b.failMib() < 0) {
+                fails.appendMissing();
+            } else {
+                fails.append(toInt(b.failMib()));
+            }
+            runs.append(b.runs());
+        }
+        return Table.create(r.bug().toString(), setting, limits, shmUsed, maxRam, model, fails, runs);
+    }
+
+    /** The size a search run tried: its last step, the one the search appended. */
+    static long triedMib(Result r) {
+        List<Step> steps = r.scenario().steps();
+        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).targetBytes() / Size.MIB;
+    }
+
+    private static int toInt(long v) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, v));
     }
 
     /** The table as CSV text, header first, via Tablesaw's writer. */

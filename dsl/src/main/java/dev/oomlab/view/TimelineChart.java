@@ -86,14 +86,15 @@ final class TimelineChart {
         Scenario scenario = result.scenario();
         if (scenario.memory() != null) {
             limitLine(chart, "memory limit " + mibText(scenario.memory().mib()), scenario.memory().mib(), xMax,
-                    ChartStyle.MEMORY_LIMIT);
+                    ChartStyle.MEMORY_LIMIT, ChartStyle.DASHED);
         }
-        // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites.
+        // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites. A
+        // shm limit equal to memory (H1, H8) is dashed in between the memory line's dashes.
         Size shmLimit = scenario.shmMount().sizeLimit();
         if (shmLimit != null) {
             String name = (scenario.shmMount() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
                     + mibText(shmLimit.mib());
-            limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM);
+            limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM, ChartStyle.DASHED_SHIFTED);
         }
         markEnd(chart, result, x);
         // Room above the highest line for the step labels.
@@ -162,19 +163,20 @@ final class TimelineChart {
         s.setLineColor(ChartStyle.translucent(color, 0));
     }
 
-    private static void limitLine(XYChart chart, String name, double mib, double xMax, Color color) {
+    private static void limitLine(XYChart chart, String name, double mib, double xMax, Color color,
+                                  java.awt.BasicStroke stroke) {
         XYSeries s = chart.addSeries(name, new double[] {0, xMax}, new double[] {mib, mib});
         s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
         s.setMarker(SeriesMarkers.NONE);
         s.setLineColor(color);
-        s.setLineStyle(ChartStyle.DASHED);
+        s.setLineStyle(stroke);
     }
 
     private static double headroom(Result result, Scenario scenario) {
         double top = 0;
         for (Sample s : result.samples()) {
-            top = Math.max(top, Math.max(Math.max(0, s.usage()) / (double) Size.MIB, (Math.max(0, s.shmem()) + Math.max(0, s.anon())
-                    + Math.max(0, s.file())) / (double) Size.MIB));
+            long stacked = Math.max(0, s.shmem()) + Math.max(0, s.anon()) + Math.max(0, s.file());
+            top = Math.max(top, Math.max(Math.max(0, s.usage()), stacked) / (double) Size.MIB);
         }
         if (scenario.memory() != null) {
             top = Math.max(top, scenario.memory().mib());

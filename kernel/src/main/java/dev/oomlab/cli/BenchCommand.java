@@ -1,7 +1,6 @@
 package dev.oomlab.cli;
 
 import dev.oomlab.Oomlab;
-import dev.oomlab.probe.ProbeCommand;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.docker.DockerRuntime;
@@ -9,7 +8,6 @@ import dev.oomlab.spec.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -41,13 +39,9 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
             Scenario trivial = Oomlab.scenario().memory("64m").allocRam(1);
-            List<String> cli = new ArrayList<>(List.of("docker", "run", "--rm", "--memory", "64m",
-                    "--memory-swap", "64m", "--network", "none", "--read-only", "--cap-drop", "ALL",
-                    "--security-opt", "no-new-privileges", "--pids-limit", "64", "--user", "65534:65534",
-                    "-v", ProbeCommand.SCRATCH_DIR, runtime.imageReference()));
-            cli.addAll(ProbeCommand.argv(trivial.steps()));
+            List<String> cli = DockerCliArgs.of(trivial, runtime.imageReference());
             trivial.run(); // warm-up: the image exists, the JIT has seen the path
-            runCli(cli);
+            requireOk(cli);
             double[] api = new double[rounds];
             double[] docker = new double[rounds];
             for (int i = 0; i < rounds; i++) {
@@ -58,7 +52,7 @@ public final class BenchCommand implements Runnable {
                     throw new IllegalStateException("the trivial scenario did not end OK: " + r.headline());
                 }
                 long t1 = System.nanoTime();
-                runCli(cli);
+                requireOk(cli);
                 docker[i] = (System.nanoTime() - t1) / 1e6;
             }
             double a = Stats.median(api);
@@ -70,14 +64,20 @@ public final class BenchCommand implements Runnable {
             return 0;
         }
 
-        private static void runCli(List<String> command) throws IOException, InterruptedException {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            int exit = p.waitFor();
+        private static void requireOk(List<String> cli) throws IOException, InterruptedException {
+            int exit = runCli(cli);
             if (exit != 0) {
-                throw new IllegalStateException("docker run exited " + exit + ": " + String.join(" ", command));
+                throw new IllegalStateException("docker run exited " + exit + ": " + String.join(" ", cli));
             }
         }
+
+    }
+
+    /** Runs a docker CLI command, discarding its output, and returns its exit status. */
+    static int runCli(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        return p.waitFor();
     }
 
     /** The probe's page-touch rate against a plain C loop (bench/probe-touch.sh). */

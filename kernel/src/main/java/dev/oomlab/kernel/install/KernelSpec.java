@@ -23,15 +23,20 @@ public record KernelSpec(String name, Path java, String classPath, List<String> 
     public static final String DISPLAY_NAME = "Java (oomlab)";
 
     /**
-     * Measured on 2 cores (see bench/kernel-bench.py): C1 only starts JShell's compiler far
-     * faster and keeps the process small; serial GC suits one user; no perf-data file; headless
-     * so XChart can draw PNGs without a display.
+     * Measured on 2 cores (bench/kernel-bench.py): C1 only gets JShell's compiler fast in a few
+     * cells and keeps the process small (C2 needed hundreds of cells to catch up, for 30% more
+     * RSS); serial GC suits one user; a young generation big enough that a cell's javac garbage
+     * rarely triggers a collection, and a heap that gives memory back (default sizing: 270 MiB
+     * RSS, with these: about 180); no perf-data file; headless so XChart draws PNGs anywhere.
      */
     static final List<String> JVM_OPTIONS = List.of(
             "-XX:+UseSerialGC",
             "-XX:TieredStopAtLevel=1",
             "-XX:-UsePerfData",
-            "-Xss2m",
+            "-Xms48m",
+            "-Xmn32m",
+            "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30",
             "-Djava.awt.headless=true",
             "-Dfile.encoding=UTF-8");
 
@@ -63,6 +68,13 @@ public record KernelSpec(String name, Path java, String classPath, List<String> 
         } catch (URISyntaxException | NullPointerException | SecurityException e) {
             return null;
         }
+    }
+
+    /** The same spec with one more JVM option. */
+    public KernelSpec withJvmOption(String option) {
+        List<String> options = new ArrayList<>(jvmOptions);
+        options.add(option);
+        return new KernelSpec(name, java, classPath, List.copyOf(options));
     }
 
     public List<String> argv() {

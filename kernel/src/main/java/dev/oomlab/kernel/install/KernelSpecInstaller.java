@@ -28,8 +28,23 @@ public final class KernelSpecInstaller {
         this.out = out;
     }
 
-    /** Returns the directory the kernelspec ended up in. */
+    /**
+     * Installs, then records a class-data-sharing archive into the installed directory and adds it
+     * to kernel.json there (it must name the archive's final path, known only after installing).
+     */
     public Path install(KernelSpec spec, InstallTarget target) throws IOException, InterruptedException {
+        Path installed = installSpec(spec, target);
+        Optional<Path> archive = CdsArchive.record(spec, installed);
+        if (archive.isPresent()) {
+            writeSpec(spec.withJvmOption("-XX:SharedArchiveFile=" + archive.get()), installed);
+        } else {
+            out.println("(no class-data-sharing archive: the kernel will start a little slower)");
+        }
+        return installed;
+    }
+
+    /** Returns the directory the kernelspec ended up in. */
+    private Path installSpec(KernelSpec spec, InstallTarget target) throws IOException, InterruptedException {
         Path staging = Files.createTempDirectory("oomlab-kernelspec");
         try {
             Path source = staging.resolve(spec.name());
@@ -53,7 +68,7 @@ public final class KernelSpecInstaller {
 
     static void writeSpec(KernelSpec spec, Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("kernel.json"), Json.text(spec.json()), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("kernel.json"), Json.pretty(spec.json()), StandardCharsets.UTF_8);
         for (String logo : LOGOS) {
             try (InputStream in = KernelSpecInstaller.class.getResourceAsStream("/dev/oomlab/kernel/" + logo)) {
                 if (in != null) {

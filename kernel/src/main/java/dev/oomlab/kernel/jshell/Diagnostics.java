@@ -19,7 +19,8 @@ final class Diagnostics {
             if (!diag.isError()) {
                 continue;
             }
-            String message = diag.getMessage(Locale.ROOT);
+            // JShell blanks its wrapper class's name, leaving a dangling "location: class".
+            String message = diag.getMessage(Locale.ROOT).replaceAll("\\n\\s*location: class\\s*$", "");
             if (first == null) {
                 first = message;
             }

@@ -46,7 +46,7 @@ public final class JavaRepl implements AutoCloseable {
         KernelExecutionControl control = new KernelExecutionControl();
         JShell shell = JShell.builder()
                 .executionEngine(new KernelExecutionProvider(control), java.util.Map.of())
-                .compilerOptions("--class-path", System.getProperty("java.class.path"))
+                .compilerOptions("--class-path", CompileClassPath.of(System.getProperty("java.class.path")))
                 .build();
         JavaRepl repl = new JavaRepl(shell, control);
         repl.runStartup();

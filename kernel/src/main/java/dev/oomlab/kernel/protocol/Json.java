@@ -44,6 +44,14 @@ public final class Json {
         }
     }
 
+    public static String pretty(JsonNode node) {
+        try {
+            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static String text(JsonNode node) {
         return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
     }

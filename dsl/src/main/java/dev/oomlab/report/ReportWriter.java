@@ -1,0 +1,121 @@
+package dev.oomlab.report;
+
+import dev.oomlab.hypothesis.CaseResult;
+import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.hypothesis.PlatformBugResult;
+import dev.oomlab.result.Environment;
+import dev.oomlab.result.Result;
+import dev.oomlab.view.Charts;
+import dev.oomlab.view.HypothesisView;
+import dev.oomlab.view.Tables;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Writes the report of {@code bin/oomlab verify} into one directory: {@code results.json},
+ * {@code results.csv} (one row per case), one PNG per hypothesis (the timeline of its deciding
+ * case, see {@link HypothesisView#decidingCase}), the platform bug's chart, and an
+ * {@code index.html} that shows all of it and links the executed notebooks.
+ * {@code ReportWriter.to(Path.of("target/oomlab-report")).notebooks(paths).write(results, bug)}.
+ */
+public final class ReportWriter {
+
+    public static final String JSON = "results.json";
+    public static final String CSV = "results.csv";
+    public static final String INDEX = "index.html";
+    public static final String PLATFORM_BUG_PNG = "platform-bug.png";
+
+    private final Path directory;
+    private final List<Path> notebooks;
+
+    private ReportWriter(Path directory, List<Path> notebooks) {
+        this.directory = directory;
+        this.notebooks = List.copyOf(notebooks);
+    }
+
+    public static ReportWriter to(Path directory) {
+        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of());
+    }
+
+    /** Executed notebooks to link from the index, by paths relative to the report's directory. */
+    public ReportWriter notebooks(List<Path> paths) {
+        Objects.requireNonNull(paths, "notebooks");
+        paths.forEach(p -> Objects.requireNonNull(p, "notebooks: a null path"));
+        return new ReportWriter(directory, paths);
+    }
+
+    /**
+     * Writes every file and returns their paths.
+     *
+     * @param platformBug the measured platform bug, or null when it was not measured
+     */
+    public ReportFiles write(List<HypothesisResult> hypotheses, PlatformBugResult platformBug) {
+        Objects.requireNonNull(hypotheses, "hypotheses");
+        try {
+            Files.createDirectories(directory);
+            Environment env = environment(hypotheses, platformBug);
+            List<Path> pngs = new ArrayList<>();
+            Map<String, String> charts = new LinkedHashMap<>();
+            for (HypothesisResult h : hypotheses) {
+                Optional<CaseResult> deciding = HypothesisView.decidingCase(h);
+                if (deciding.isPresent() && !deciding.get().result().samples().isEmpty()) {
+                    String file = fileName(h.hypothesis().id()) + ".png";
+                    pngs.add(Charts.png(Charts.timeline(deciding.get().result()), directory.resolve(file)));
+                    charts.put(h.hypothesis().id(), file);
+                }
+            }
+            String bugChart = null;
+            if (platformBug != null) {
+                pngs.add(Charts.png(Charts.platformBug(platformBug), directory.resolve(PLATFORM_BUG_PNG)));
+                bugChart = PLATFORM_BUG_PNG;
+            }
+            Path json = directory.resolve(JSON);
+            Files.writeString(json, ReportJson.write(ReportJson.of(env, hypotheses, platformBug, charts)));
+            Path csv = Tables.csv(Tables.cases(hypotheses), directory.resolve(CSV));
+            Path index = directory.resolve(INDEX);
+            Files.writeString(index, IndexPage.html(env, hypotheses, platformBug, charts, bugChart, links()));
+            return new ReportFiles(directory, index, json, csv, pngs);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the report to " + directory, e);
+        }
+    }
+
+    /** Where the results were observed: the first run's environment (one run of verify is one host). */
+    static Environment environment(List<HypothesisResult> hypotheses, PlatformBugResult bug) {
+        for (HypothesisResult h : hypotheses) {
+            for (CaseResult c : h.cases()) {
+                return c.result().environment();
+            }
+        }
+        if (bug != null) {
+            for (Result r : bug.asIs().results()) {
+                return r.environment();
+            }
+        }
+        return Environment.unknown();
+    }
+
+    private List<String> links() {
+        Path base = directory.toAbsolutePath().normalize();
+        List<String> links = new ArrayList<>();
+        for (Path nb : notebooks) {
+            Path abs = nb.toAbsolutePath().normalize();
+            // Relative, so the report and its notebooks can move together.
+            links.add(base.relativize(abs).toString().replace('\\', '/'));
+        }
+        return links;
+    }
+
+    /** "H1" stays "H1"; anything odd in an id becomes '-', so the file name is safe everywhere. */
+    static String fileName(String id) {
+        return id.replaceAll("[^A-Za-z0-9_.-]", "-");
+    }
+}

@@ -1,0 +1,72 @@
+package dev.oomlab.hypothesis;
+
+import static dev.oomlab.result.Outcome.OK;
+import static dev.oomlab.result.Outcome.OOM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oomlab.result.Outcome;
+import dev.oomlab.spec.Step;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CatalogueTest {
+
+    @Test
+    void holdsH1ToH8WithThe22CasesOfTheSeedDocument() {
+        assertThat(Catalogue.ids()).containsExactly("H1", "H2", "H3", "H4", "H5", "H6", "H7", "H8");
+        assertThat(Catalogue.caseCount()).isEqualTo(22);
+        assertThat(Catalogue.all()).extracting(h -> h.cases().size()).containsExactly(2, 2, 2, 2, 2, 4, 4, 4);
+    }
+
+    @Test
+    void h4FollowsTheDocumentNotTheScript() {
+        Hypothesis h4 = Catalogue.byId("h4");
+        assertThat(h4.base().limitsText()).isEqualTo("memory 2g, shm 1g");
+        assertThat(h4.cases().get(0).steps()).containsExactly(new Step.AllocShm(800), new Step.AllocRam(1100));
+        assertThat(h4.cases().get(1).steps()).containsExactly(new Step.AllocShm(800), new Step.AllocRam(1300));
+        assertThat(h4.cases().get(1).ifTrue()).isEqualTo(OK);
+        assertThat(h4.cases().get(1).ifFalse()).isEqualTo(OOM);
+    }
+
+    @Test
+    void h8FreesShmBeforeTheApp() {
+        assertThat(Catalogue.byId("H8").cases().get(1).steps())
+                .containsExactly(new Step.AllocShm(700), new Step.FreeShm(), new Step.AllocRam(500));
+    }
+
+    @Test
+    void theSeedsVerdictsFollowFromItsObservationsByTheRule() {
+        for (Hypothesis h : Catalogue.all()) {
+            List<Outcome> seen = h.cases().stream().map(Case::seedObserved).toList();
+            assertThat(Verdict.judge(h.cases(), seen)).as(h.id()).isEqualTo(h.seedVerdict());
+        }
+        assertThat(Catalogue.all()).extracting(Hypothesis::seedVerdict).containsExactly(Verdict.REJECTED,
+                Verdict.SUPPORTED, Verdict.SUPPORTED, Verdict.REJECTED, Verdict.SUPPORTED, Verdict.SUPPORTED,
+                Verdict.SUPPORTED, Verdict.SUPPORTED);
+    }
+
+    @Test
+    void everyCaseScenarioIsValidAndNamed() {
+        for (Hypothesis h : Catalogue.all()) {
+            h.scenarios().forEach(s -> {
+                s.validate();
+                assertThat(s.name()).startsWith(h.id() + ": ");
+            });
+        }
+    }
+
+    @Test
+    void unknownIdNamesTheKnownOnes() {
+        assertThatThrownBy(() -> Catalogue.byId("H9")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("H9").hasMessageContaining("H1, H2");
+    }
+
+    @Test
+    void thePlatformBugIsTheSeeds() {
+        PlatformBug bug = Catalogue.platformBug();
+        assertThat(bug.asIs().limitsText()).isEqualTo("memory 3g, shm 1g");
+        assertThat(bug.toBe().limitsText()).isEqualTo("memory 4g, shm 1g");
+        assertThat(bug.asIs().steps()).containsExactly(new Step.AllocShm(1024));
+    }
+}

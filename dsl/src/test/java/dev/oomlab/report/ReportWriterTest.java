@@ -1,0 +1,89 @@
+package dev.oomlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.view.Fixtures;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    private final List<HypothesisResult> hypotheses = List.of(Fixtures.rejected(), Fixtures.supportedWithMismatch());
+
+    @Test
+    void jsonHasTheEnvironmentEveryCaseAndThePlatformBug(@TempDir Path dir) throws Exception {
+        ReportFiles files = ReportWriter.to(dir).write(hypotheses, Fixtures.platformBug(false));
+        JsonNode root = new ObjectMapper().readTree(files.json().toFile());
+
+        assertThat(root.path("environment").path("kernel").asText()).isEqualTo("6.1.0-test");
+        assertThat(root.path("environment").path("cgroupVersion").asInt()).isEqualTo(1);
+        assertThat(root.path("environment").path("dockerVersion").asText()).isEqualTo("20.10.24");
+
+        JsonNode h4 = root.path("hypotheses").get(0);
+        assertThat(h4.path("id").asText()).isEqualTo("H4");
+        assertThat(h4.path("claim").asText()).startsWith("with shm in use");
+        assertThat(h4.path("verdict").asText()).isEqualTo("REJECTED");
+        assertThat(h4.path("seedVerdict").asText()).isEqualTo("REJECTED");
+        assertThat(h4.path("decidingCase").asText()).isEqualTo("shm 32 + ram 400");
+        assertThat(h4.path("chart").asText()).isEqualTo("H4.png");
+        JsonNode c = h4.path("cases").get(1);
+        assertThat(c.path("name").asText()).isEqualTo("shm 32 + ram 400");
+        assertThat(c.path("expectedIfTrue").asText()).isEqualTo("OK");
+        assertThat(c.path("expectedIfFalse").asText()).isEqualTo("OOM");
+        assertThat(c.path("predicted").asText()).isEqualTo("OOM");
+        assertThat(c.path("observed").asText()).isEqualTo("OOM");
+        assertThat(c.path("seedObserved").asText()).isEqualTo("OOM");
+        assertThat(c.path("matchesSeed").asBoolean()).isTrue();
+        assertThat(c.path("exitCode").asInt()).isEqualTo(137);
+        assertThat(c.path("oomKilled").asBoolean()).isTrue();
+        assertThat(c.path("peakMiB").asDouble()).isEqualTo(241.0);
+
+        JsonNode h3 = root.path("hypotheses").get(1);
+        assertThat(h3.path("reproducesSeed").asBoolean()).isFalse();
+        assertThat(h3.path("cases").get(0).path("matchesSeed").asBoolean()).isFalse();
+        assertThat(h3.path("cases").get(0).path("modelAgrees").asBoolean()).isFalse();
+
+        assertThat(root.path("platformBug").path("asIsMaxRamMiB").asLong()).isEqualTo(126);
+        assertThat(root.path("platformBug").path("toBeMaxRamMiB").asLong()).isEqualTo(254);
+        assertThat(root.path("platformBug").path("lostMiB").asLong()).isEqualTo(128);
+        assertThat(root.path("summary").path("casesNotAsSeed").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void csvHasOneRowPerCase(@TempDir Path dir) throws Exception {
+        ReportFiles files = ReportWriter.to(dir).write(hypotheses, null);
+        List<String> lines = Files.readAllLines(files.csv());
+        assertThat(lines).hasSize(1 + 4);
+        assertThat(lines.get(0).split(",")).startsWith("hypothesis", "verdict", "case", "limits", "steps",
+                "expected if true", "expected if false", "predicted", "observed", "seed observed", "matches seed",
+                "exit code", "OOMKilled", "peak MiB");
+        assertThat(new ObjectMapper().readTree(files.json().toFile()).path("platformBug").isNull()).isTrue();
+    }
+
+    @Test
+    void indexShowsEverythingAndLinksTheNotebooks(@TempDir Path dir) throws Exception {
+        Path notebook = dir.resolve("notebooks/H4.ipynb");
+        ReportFiles files = ReportWriter.to(dir.resolve("report")).notebooks(List.of(notebook))
+                .write(hypotheses, Fixtures.platformBug(true));
+        assertThat(files.charts()).extracting(p -> p.getFileName().toString())
+                .containsExactly("H4.png", "H3.png", "platform-bug.png");
+        for (Path png : files.charts()) {
+            assertThat(Files.readAllBytes(png)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+        }
+        String index = Files.readString(files.index());
+        assertThat(index).startsWith("<!DOCTYPE html>")
+                .contains("href=\"#H4\"").contains("id=\"H4\"")
+                .contains("src=\"H4.png\"").contains("src=\"platform-bug.png\"")
+                .contains("href=\"../notebooks/H4.ipynb\"")
+                .contains("href=\"results.json\"").contains("href=\"results.csv\"")
+                .contains("1 of 2</b> hypotheses reproduce the seed")
+                .contains("6.1.0-test")
+                .doesNotContain("<script");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.oomlab.search;
+
+import static dev.oomlab.spec.Scenario.scenario;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.oomlab.result.Outcome;
+import dev.oomlab.suite.Suite;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SweepTest {
+
+    @Test
+    void theCapacityCurveOfASharedPoolHasSlopeMinusOne() {
+        SweepResult r = Sweep.shmInUse(scenario().memory("2g").shm("1g"), 0, 1000, 100)
+                .suite(Suite.on(ModelRuntime.exact()).parallelism(4)).maxRam();
+        assertThat(r.points()).extracting(SweepPoint::x).containsExactly(0L, 100L, 200L, 300L, 400L, 500L, 600L, 700L,
+                800L, 900L, 1000L);
+        assertThat(r.points()).extracting(SweepPoint::y).containsExactly(2048.0, 1948.0, 1848.0, 1748.0, 1648.0,
+                1548.0, 1448.0, 1348.0, 1248.0, 1148.0, 1048.0);
+        assertThat(r.slope()).isEqualTo(-1.0);
+        assertThat(r.isCapacity()).isTrue();
+        assertThat(r.measure()).isEqualTo("max RAM (MiB)");
+        assertThat(r.runs()).isEqualTo(22);
+    }
+
+    @Test
+    void anOutcomeSweepRecordsOneRunPerPoint() {
+        SweepResult r = Sweep.over("ram (MiB)", 900, 1200, 100, x -> scenario().memory("1g").allocRam((int) x))
+                .suite(Suite.on(ModelRuntime.exact())).outcomes();
+        assertThat(r.points()).extracting(SweepPoint::outcome)
+                .containsExactly(Outcome.OK, Outcome.OK, Outcome.OOM, Outcome.OOM);
+        assertThat(r.isCapacity()).isFalse();
+        assertThat(r.slope()).isNaN();
+        assertThat(r.points()).allSatisfy(p -> assertThat(p.result().predicted()).isEqualTo(p.outcome()));
+    }
+
+    @Test
+    void theListenerHearsEveryPoint() {
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        Sweep.shmInUse(scenario().memory("1g").shm("1g"), 0, 400, 200).suite(Suite.on(ModelRuntime.exact()))
+                .listener(new SearchListener() {
+                    @Override
+                    public void point(SweepPoint point, int done, int total) {
+                        heard.add(done + "/" + total);
+                    }
+                }).maxRam();
+        assertThat(heard).containsExactlyInAnyOrder("1/3", "2/3", "3/3");
+    }
+
+    @Test
+    void badRangesFailNamingTheField() {
+        assertThatThrownBy(() -> Sweep.over("x", 0, 10, 0, x -> scenario())).hasMessageStartingWith("step:");
+        assertThatThrownBy(() -> Sweep.over("x", 10, 0, 1, x -> scenario())).hasMessageStartingWith("to:");
+        assertThatThrownBy(() -> Sweep.shmInUse(scenario(), -1, 0, 1)).hasMessageStartingWith("from:");
+    }
+}

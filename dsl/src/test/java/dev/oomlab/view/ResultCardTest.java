@@ -1,0 +1,59 @@
+package dev.oomlab.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oomlab.display.MimeBundle;
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.spec.Scenario;
+import org.junit.jupiter.api.Test;
+
+class ResultCardTest {
+
+    @Test
+    void cardShowsOutcomeEvidenceStepsAndTheTimeline() {
+        Result r = Fixtures.oom().withPrediction(Outcome.OOM);
+        MimeBundle b = ResultCard.bundle(r);
+
+        assertThat(b.get(MimeBundle.TEXT)).isEqualTo(r.toString());
+        String html = b.get(MimeBundle.HTML);
+        assertThat(html)
+                .contains(">OOM</span>")
+                .contains(OutcomeColors.hex(Outcome.OOM))
+                .contains("memory 256m, shm 64m")
+                .contains("exit code").contains("<b>137</b>")
+                .contains("OOMKilled").contains("<b>true</b>")
+                .contains("failcnt")
+                .contains("32 / 32 MiB done")
+                .contains("208 / 400 MiB")
+                .contains("OOM here")
+                .contains("agrees")
+                .contains(Fixtures.ENV.describe().substring(0, 20))
+                .contains("<img").contains("data:image/png;base64,");
+        assertThat(html).doesNotContain("DISAGREES").doesNotContain("<script");
+    }
+
+    @Test
+    void aDisagreementWithTheModelIsPlain() {
+        Result r = Fixtures.oom().withPrediction(Outcome.OK);
+        assertThat(ResultCard.html(r)).contains("DISAGREES");
+    }
+
+    @Test
+    void textIsEscaped() {
+        Result r = Fixtures.run(Scenario.scenario().named("<b>evil</b> & co").memory("256m").allocRam(10),
+                Outcome.OK, 0, false, 10_000);
+        String html = ResultCard.html(r);
+        assertThat(html).contains("&lt;b&gt;evil&lt;/b&gt; &amp; co").doesNotContain("<b>evil</b>");
+    }
+
+    @Test
+    void aRunWithoutSamplesHasNoChart() {
+        Result r = Fixtures.ok();
+        Result bare = new Result(r.scenario(), Outcome.ERROR, null, false, r.steps(), java.util.List.of(), -1, -1, -1,
+                r.duration(), r.environment(), null, "the container never reported an exit code", java.util.List.of(),
+                null);
+        String html = ResultCard.html(bare);
+        assertThat(html).contains(">ERROR</span>").contains("<b>none</b>").contains("n/a").doesNotContain("<img");
+    }
+}

@@ -1,0 +1,53 @@
+package dev.oomlab.cli;
+
+import dev.oomlab.probe.ProbeCommand;
+import dev.oomlab.runtime.docker.ContainerSpec;
+import dev.oomlab.runtime.docker.ProbeImage;
+import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ShmMount;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The `docker run --rm` command line that runs a scenario the way the runtime does (same image,
+ * limits and hardening): the baseline of the benchmarks, and a command users can paste.
+ */
+final class DockerCliArgs {
+
+    private DockerCliArgs() {
+    }
+
+    static List<String> of(Scenario s, String image) {
+        List<String> args = new ArrayList<>(List.of("docker", "run", "--rm",
+                "--memory", bytes(s.memory().bytes()), "--memory-swap", bytes(s.memorySwap().bytes()),
+                "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+                "--pids-limit", String.valueOf(ContainerSpec.PIDS_LIMIT),
+                "--user", ProbeImage.USER + ":" + ProbeImage.USER, "-v", ProbeCommand.SCRATCH_DIR));
+        ShmMount shm = s.shmMount();
+        if (shm instanceof ShmMount.ShmSize sized) {
+            args.addAll(List.of("--shm-size", bytes(sized.size().bytes())));
+        } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
+            args.addAll(List.of("--tmpfs", "/dev/shm:rw,nosuid,nodev,mode=1777"
+                    + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes())));
+        }
+        if (s.oomKillDisabled()) {
+            args.add("--oom-kill-disable");
+        }
+        if (s.memoryReservation() != null) {
+            args.addAll(List.of("--memory-reservation", bytes(s.memoryReservation().bytes())));
+        }
+        if (s.oomScoreAdj() != null) {
+            args.addAll(List.of("--oom-score-adj", String.valueOf(s.oomScoreAdj())));
+        }
+        if (s.ipcMode() != null) {
+            args.addAll(List.of("--ipc", s.ipcMode()));
+        }
+        args.add(image);
+        args.addAll(ProbeCommand.argv(s.steps()));
+        return args;
+    }
+
+    private static String bytes(long n) {
+        return n + "b";
+    }
+}

@@ -1,0 +1,81 @@
+package dev.oomlab.kernel.jshell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class JavaReplTest {
+
+    private static JavaRepl repl;
+
+    @BeforeAll
+    static void start() {
+        repl = JavaRepl.start();
+    }
+
+    @AfterAll
+    static void close() {
+        repl.close();
+    }
+
+    @Test
+    void anExpressionGivesItsValueObject() {
+        assertThat(repl.eval("1+1")).isEqualTo(new CellOutcome.Value(2));
+        assertThat(repl.eval("int a = 2; a * 21")).isEqualTo(new CellOutcome.Value(42));
+        assertThat(repl.eval("int b = 1;")).isInstanceOf(CellOutcome.Done.class);
+        assertThat(JavaRepl.text("ab")).isEqualTo("\"ab\"");
+    }
+
+    @Test
+    void theDslIsImportedAndSharesTheKernelsClasses() {
+        assertThat(repl.startupWarnings()).noneMatch(w -> w.contains("dev.oomlab.display"));
+        CellOutcome outcome = repl.eval("Display.class");
+        assertThat(outcome).isEqualTo(new CellOutcome.Value(dev.oomlab.display.Display.class));
+    }
+
+    @Test
+    void errorsCarryTheUsersExceptionAndMessage() {
+        CellOutcome outcome = repl.eval("throw new IllegalStateException(\"boom\");");
+        assertThat(outcome).isInstanceOf(CellOutcome.Failed.class);
+        ErrorReport error = ((CellOutcome.Failed) outcome).error();
+        assertThat(error.name()).isEqualTo("java.lang.IllegalStateException");
+        assertThat(error.value()).isEqualTo("boom");
+        assertThat(String.join("\n", error.traceback())).doesNotContain("dev.oomlab.kernel", "reflect");
+
+        ErrorReport compile = ((CellOutcome.Failed) repl.eval("int c = \"x\";")).error();
+        assertThat(compile.name()).isEqualTo("CompilationException");
+    }
+
+    @Test
+    void completenessIsJudged() {
+        assertThat(repl.isComplete("1+1")).isEqualTo("complete");
+        assertThat(repl.isComplete("for (int i = 0; i < 3; i++) {")).isEqualTo("incomplete");
+        assertThat(repl.isComplete("int 1x = 3;")).isEqualTo("invalid");
+    }
+
+    @Test
+    void completionAndInspectionWorkAtTheEndOfAWord() {
+        assertThat(repl.complete("System.out.printl", 17).matches()).containsExactly("println(");
+        assertThat(repl.complete("System.out.printl", 17).start()).isEqualTo(11);
+        assertThat(repl.inspect("Math.max", 8, false)).get().asString().contains("int Math.max(int a, int b)");
+        assertThat(repl.inspect("Math.max", 6, false)).isPresent();
+    }
+
+    @Test
+    void anInterruptStopsARunawayLoop() throws Exception {
+        CompletableFuture<CellOutcome> cell = CompletableFuture.supplyAsync(() -> repl.eval("while (true) { }"));
+        while (!repl.running()) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(200);
+        long start = System.nanoTime();
+        repl.interrupt(100);
+        CellOutcome outcome = cell.get();
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000);
+        assertThat(outcome).isEqualTo(new CellOutcome.Failed(ErrorReport.interrupted()));
+        assertThat(repl.eval("1+2")).isEqualTo(new CellOutcome.Value(3));
+    }
+}

@@ -1,0 +1,190 @@
+"""Jupyter's standard kernel conformance suite (Debian's python3-jupyter-kernel-test), run
+against the oomlab kernel with Java samples, plus the checks the suite leaves out: streaming,
+empty history, inspect at the end of a word, error shapes, interrupt of a runaway loop, and
+signatures.
+
+    JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 -m unittest -v test_conformance
+"""
+import time
+import unittest
+
+import jupyter_kernel_test
+from jupyter_client.manager import start_new_kernel
+
+KERNEL = "oomlab"
+TIMEOUT = 30
+
+
+class OomlabKernelTests(jupyter_kernel_test.KernelTests):
+    kernel_name = KERNEL
+    language_name = "java"
+    file_extension = ".jsh"
+
+    code_hello_world = 'System.out.println("hello, world");'
+    code_stderr = 'System.err.println("oops");'
+    code_generate_error = 'throw new IllegalStateException("boom");'
+    code_execute_result = [
+        {"code": "1+1", "result": "2"},
+        {"code": "6*7", "result": "42"},
+        {"code": '"a" + "b"', "result": '"ab"'},
+    ]
+    code_display_data = [
+        {"code": 'display("<b>x</b>", "text/html");', "mime": "text/html"},
+    ]
+    completion_samples = [
+        {"text": "System.out.printl", "matches": {"println("}},
+        {"text": "Math.ma", "matches": {"max("}},
+    ]
+    complete_code_samples = ["1+1", "int x = 3;", "System.out.println(1);", "class A {}", ""]
+    incomplete_code_samples = ["for (int i = 0; i < 3; i++) {", "class A {", 'System.out.println("a"']
+    invalid_code_samples = ["int 1x = 3;"]
+    code_inspect_sample = "Math.max"
+    code_history_pattern = "1?1"
+    supported_history_operations = ("tail", "range", "search")
+
+
+class OomlabExtraTests(unittest.TestCase):
+    """What the standard suite does not check but the kernel promises."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel()
+
+    def run_cell(self, code, timeout=TIMEOUT):
+        """Runs a cell; returns (reply, [(arrival time, msg)]) for its IOPub output."""
+        msg_id = self.kc.execute(code)
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                break
+            if msg["msg_type"] not in ("status", "execute_input"):
+                outputs.append((time.monotonic(), msg))
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+        return reply, outputs
+
+    def test_stdout_streams_while_the_cell_runs(self):
+        start = time.monotonic()
+        reply, outputs = self.run_cell(
+            'System.out.println("first"); Thread.sleep(1500); System.out.println("second");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        first = [t for t, m in outputs if m["msg_type"] == "stream" and "first" in m["content"]["text"]]
+        self.assertTrue(first, outputs)
+        self.assertLess(first[0] - start, 1.2, "the first line came only at the end of the cell")
+
+    def test_error_shows_the_users_exception_only(self):
+        self.run_cell('void boom() { throw new IllegalArgumentException("bad size"); }')
+        reply, outputs = self.run_cell("boom()")
+        content = reply["content"]
+        self.assertEqual(content["status"], "error")
+        self.assertEqual(content["ename"], "java.lang.IllegalArgumentException")
+        self.assertEqual(content["evalue"], "bad size")
+        trace = "\n".join(content["traceback"])
+        self.assertIn("boom", trace)
+        for internal in ("dev.oomlab.kernel", "jdk.internal.reflect", "java.lang.reflect", "jdk.jshell"):
+            self.assertNotIn(internal, trace)
+
+    def test_compile_error_is_reported(self):
+        reply, _ = self.run_cell("int y = \"text\";")
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertEqual(reply["content"]["ename"], "CompilationException")
+        self.assertIn("incompatible types", reply["content"]["evalue"])
+
+    def test_inspect_with_the_cursor_inside_and_at_the_end(self):
+        for code, cursor in (("Math.max", 8), ("Math.max", 6), ("Math.max(1, 2)", 9)):
+            msg_id = self.kc.inspect(code, cursor)
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+            self.assertTrue(reply["content"]["found"], (code, cursor))
+            self.assertIn("max(int", reply["content"]["data"]["text/plain"])
+
+    def test_kernel_info_has_status_and_lowercase_language(self):
+        self.kc.kernel_info()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertEqual(reply["content"]["language_info"]["name"], "java")
+
+    def test_comm_info(self):
+        self.kc.comm_info()
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
+
+    def test_display_and_update_share_a_display_id(self):
+        reply, outputs = self.run_cell(
+            'String id = display("<i>step 1</i>", "text/html"); updateDisplay(id, "<i>step 2</i>", "text/html");')
+        self.assertEqual(reply["content"]["status"], "ok")
+        kinds = [m["msg_type"] for _, m in outputs]
+        self.assertEqual(kinds, ["display_data", "update_display_data"])
+        ids = {m["content"]["transient"]["display_id"] for _, m in outputs}
+        self.assertEqual(len(ids), 1)
+
+    def test_interrupt_stops_a_runaway_loop(self):
+        msg_id = self.kc.execute("while (true) { }")
+        time.sleep(1.0)
+        start = time.monotonic()
+        self.km.interrupt_kernel()
+        reply = self.kc.get_shell_msg(timeout=10)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=10)
+        self.assertLess(time.monotonic() - start, 2.0)
+        self.assertEqual(reply["content"]["status"], "error")
+        # the kernel is usable again, and its CPU is free (the loop's thread is gone)
+        reply, outputs = self.run_cell("Thread.getAllStackTraces().keySet().stream()"
+                                       ".filter(t -> t.getName().equals(\"oomlab-cell\") && t != Thread.currentThread())"
+                                       ".count()")
+        results = [m for _, m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(results[0]["content"]["data"]["text/plain"], "0")
+
+
+class EmptyHistoryTest(unittest.TestCase):
+    """A fresh kernel answers history requests with an empty list, not silence."""
+
+    def test_empty_history(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+        try:
+            for kwargs in ({"hist_access_type": "tail", "n": 10},
+                           {"hist_access_type": "range", "session": 0, "start": 0, "stop": 10},
+                           {"hist_access_type": "search", "pattern": "*"}):
+                kc.history(raw=True, output=False, **kwargs)
+                reply = kc.get_shell_msg(timeout=TIMEOUT)
+                self.assertEqual(reply["content"], {"status": "ok", "history": []})
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel()
+
+
+class SignatureTest(unittest.TestCase):
+    """A message with a bad signature is dropped: no reply, and the kernel keeps serving."""
+
+    def test_bad_signature_is_dropped(self):
+        km, kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+        try:
+            good_key = kc.session.key
+            kc.session.key = b"not-the-key"
+            kc.session.auth = None
+            import hmac, hashlib
+            kc.session.auth = hmac.HMAC(b"not-the-key", digestmod=hashlib.sha256)
+            kc.kernel_info()
+            with self.assertRaises(Exception):
+                kc.get_shell_msg(timeout=1.5)
+            kc.session.key = good_key
+            kc.session.auth = hmac.HMAC(good_key, digestmod=hashlib.sha256)
+            kc.kernel_info()
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+            self.assertEqual(reply["content"]["status"], "ok")
+        finally:
+            kc.stop_channels()
+            km.shutdown_kernel()
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,88 @@
+"""The kernel with the DSL and Docker: a scenario cell renders rich output, and an interrupt
+removes the cell's containers.
+
+    JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 -m unittest -v test_scenarios
+"""
+import subprocess
+import time
+import unittest
+
+from jupyter_client.manager import start_new_kernel
+
+KERNEL = "oomlab"
+
+
+def oomlab_containers():
+    out = subprocess.run(["docker", "ps", "-aq", "--filter", "label=oomlab.run"],
+                         check=True, capture_output=True, text=True).stdout
+    return out.split()
+
+
+class ScenarioTests(unittest.TestCase):
+
+    @classmethod
+    def setUpClass(cls):
+        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kc.stop_channels()
+        cls.km.shutdown_kernel()
+
+    def collect(self, msg_id, timeout):
+        """The IOPub messages of one request, until idle."""
+        outputs = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return outputs
+            outputs.append(msg)
+
+    def reply_to(self, msg_id, timeout):
+        reply = self.kc.get_shell_msg(timeout=timeout)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=timeout)
+        return reply
+
+    def test_a_scenario_cell_renders_html_and_png(self):
+        code = 'scenario().memory("2g").shm("1g").allocShm(800).allocRam(1300).run()'
+        msg_id = self.kc.execute(code)
+        outputs = self.collect(msg_id, timeout=180)
+        reply = self.reply_to(msg_id, timeout=10)
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(reply["content"]["status"], "ok", errors)
+        mimes = set()
+        for msg in outputs:
+            if msg["msg_type"] in ("execute_result", "display_data", "update_display_data"):
+                mimes.update(msg["content"]["data"])
+        self.assertIn("text/html", mimes)
+        self.assertIn("image/png", mimes)
+
+    def test_interrupt_removes_the_cells_containers(self):
+        self.assertEqual(oomlab_containers(), [], "containers left from before")
+        msg_id = self.kc.execute('scenario().memory("256m").allocRam(16).sleep("60s").run()')
+        deadline = time.monotonic() + 60
+        while not oomlab_containers():
+            self.assertLess(time.monotonic(), deadline, "the scenario never started a container")
+            time.sleep(0.1)
+        time.sleep(0.5)
+        start = time.monotonic()
+        self.km.interrupt_kernel()
+        while oomlab_containers() and time.monotonic() - start < 5:
+            time.sleep(0.05)
+        removed_after = time.monotonic() - start
+        reply = self.reply_to(msg_id, timeout=10)
+        print(f"\ncontainers gone {removed_after:.2f} s after the interrupt; cell ended with {reply['content'].get('ename')}")
+        self.assertEqual(oomlab_containers(), [])
+        self.assertLess(removed_after, 1.0)
+        self.assertEqual(reply["content"]["status"], "error")
+        # and the kernel takes the next cell
+        msg_id = self.kc.execute("1+1")
+        self.collect(msg_id, timeout=30)
+        self.assertEqual(self.reply_to(msg_id, timeout=10)["content"]["status"], "ok")
+
+
+if __name__ == "__main__":
+    unittest.main()
