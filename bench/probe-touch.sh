@@ -3,8 +3,10 @@
 # Prints figures only; it never passes or fails on timing (the target is probe >= 90% of plain).
 #   bench/probe-touch.sh            (env: ROUNDS=7 MIB=512)
 # Both programs time themselves from mmap/open to the last page touched (the probe: its
-# "start" line to its "step" line, so its progress lines and counter reads are included).
-# Process start and exit (freeing the pages) are outside both timings.
+# "start" line to its "step" line, so its progress lines, counter reads and the fork of its
+# worker are included). Process start and exit (freeing the pages) are outside both timings.
+# Then the resident memory of the probe's two processes, the supervisor (PID 1 in a
+# container) and the worker, while the worker holds MIB of anonymous memory.
 set -euo pipefail
 
 ROUNDS=${ROUNDS:-7}
@@ -70,3 +72,14 @@ for mode in ram shm; do
   printf '%s  plain  median %6d MB/s   runs: %s\n' "$mode" "$q" "${runs[${mode}_plain]}"
   awk -v p="$p" -v q="$q" -v m="$mode" 'BEGIN { printf "%s  ratio probe/plain %.3f (target >= 0.90)\n", m, p / q }'
 done
+
+# Resident memory of the supervisor and the worker, from /proc, while the worker holds.
+"$work/probe" "ram:$MIB" hold >"$work/out" & sup=$!
+for _ in $(seq 200); do grep -q '"kind":"hold"' "$work/out" && break; sleep 0.05; done
+worker=$(cat "/proc/$sup/task/$sup/children"); worker=${worker%% *}
+for who in supervisor worker; do
+  if [ "$who" = supervisor ]; then pid=$sup; else pid=$worker; fi
+  awk -v who="$who" '/^(VmRSS|RssAnon|RssFile|RssShmem):/ { printf "%s %s %s kB", (n++ ? "," : who " rss:"), $1, $2 }
+                     END { print "" }' "/proc/$pid/status"
+done
+kill -TERM "$sup"; wait "$sup" || true

@@ -9,11 +9,38 @@
  * and no stdio buffer, so every line written before a SIGKILL or a SIGBUS reaches the log.
  * Each line carries the memory cgroup's own counters, read from inside the container.
  *
+ * Two processes. PID 1 is a supervisor: it writes "start", forks ONE worker that runs the
+ * steps (progress, step, fail and end lines), waits for it, reads the counters once more and
+ * writes the last line, "exit", with how the worker ended. The worker is the one the cgroup's
+ * OOM killer kills (or a full tmpfs SIGBUSes), and a dead process reads no counters: only a
+ * survivor can report the cgroup's own numbers after the kill (the real peak, failcnt, and
+ * oom_kill >= 1). The supervisor must survive a full cgroup, so after the fork it needs no
+ * new page: it touches its whole working set (stack, .data/.bss, errno) right after fork(),
+ * which gives it private copies while the cgroup still has room, and only then lets the
+ * worker start; from there on it only waits, reads counters into static buffers and writes.
+ * Its footprint (~180 KiB anon, plus the binary's pages it shares with the worker) is far
+ * below the worker's allocations, so the OOM killer picks the worker (oom_score_adj is left
+ * alone on purpose: a hypothesis studies the killer's choice).
+ *
+ * The container's exit code is set by the supervisor from the worker's death: the worker's
+ * exit status, or 128+N when the worker died of signal N, the shell's convention, so Docker
+ * still shows 137 for an OOM kill and 135 for SIGBUS although PID 1 itself was not killed.
+ * SIGTERM and SIGINT (docker stop) are forwarded to the worker, which has their default
+ * action (it is not PID 1), so even a worker stuck in an OOM wait dies at once; the
+ * supervisor then reports and exits 143 (or 130).
+ *
  * The probe keeps its own footprint small so that the thresholds seen are the kernel's:
  * no malloc, no stdio; memory it is asked for is mmap'ed and touched one byte per page.
- * SIGBUS is never caught: a full tmpfs must kill the process (exit 135 under Docker).
+ * SIGBUS is never caught: a full tmpfs must kill the worker (exit 135 under Docker).
  *
- * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly.
+ * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 4 the
+ * supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
+ * 128+N the worker died of signal N. Once the worker has started, the last line is "exit"
+ * (unless the supervisor itself is killed, e.g. docker kill / rm -f):
+ *   {"ev":"exit","worker_pid":N,"status":"exited"|"signaled","code":C,"signal":S,
+ *    "signal_name":"SIGKILL","t_us":T,<counters>}
+ * code is the exit status (-1 when signaled), signal the signal number (0 when exited),
+ * signal_name "" when exited.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -23,7 +50,9 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -177,10 +206,12 @@ static const char *errno_name(int e)
     switch (e) {
     case EPERM: return "EPERM";
     case ENOENT: return "ENOENT";
+    case ESRCH: return "ESRCH";
     case EINTR: return "EINTR";
     case EIO: return "EIO";
     case ENXIO: return "ENXIO";
     case EBADF: return "EBADF";
+    case ECHILD: return "ECHILD";
     case EAGAIN: return "EAGAIN";
     case ENOMEM: return "ENOMEM";
     case EACCES: return "EACCES";
@@ -393,14 +424,15 @@ static void step_done(int step, enum kind k, uint64_t done, uint64_t target)
     emit_step_event("step", step, k, done, target);
 }
 
-/* A syscall failed cleanly (ENOMEM, ENOSPC, EROFS...): one "fail" line, exit 3. */
-static void fail(int step, enum kind k, const char *op, int err, uint64_t done, uint64_t target)
+/* A syscall failed cleanly (ENOMEM, ENOSPC, EROFS...): one "fail" line, then exit. */
+static void fail_exit(int step, const char *kind, const char *op, int err, uint64_t done,
+                      uint64_t target, int code)
 {
     int64_t t = now_us();
     line_begin("fail");
     put_key("step");
     put_i64(step);
-    put_kstr("kind", kind_name[k]);
+    put_kstr("kind", kind);
     put_kstr("op", op);
     put_key("errno");
     put_i64(err);
@@ -413,7 +445,12 @@ static void fail(int step, enum kind k, const char *op, int err, uint64_t done, 
     put_i64(t);
     put_counters();
     line_emit();
-    _exit(3);
+    _exit(code);
+}
+
+static void fail(int step, enum kind k, const char *op, int err, uint64_t done, uint64_t target)
+{
+    fail_exit(step, kind_name[k], op, err, done, target, 3);
 }
 
 static void usage(const char *msg, const char *arg)
@@ -713,20 +750,220 @@ static void parse_args(int argc, char **argv, int *stat_mode)
     }
 }
 
-/* ------------------------------------------------------------------- main */
+/* ------------------------------------------------------------------ worker */
 
-/* As PID 1 a signal with no handler is ignored; exit on TERM/INT so `docker stop` is quick. */
-static void on_term(int sig) { _exit(128 + sig); }
+static __attribute__((noreturn)) void run_steps(void)
+{
+    for (int i = 0; i < nsteps; i++) {
+        const struct step *s = &steps[i];
+        switch (s->kind) {
+        case K_SHM: do_shm(i, s); break;
+        case K_RAM: do_ram(i, s); break;
+        case K_FREESHM: do_freeshm(i); break;
+        case K_FILE: do_file(i, s); break;
+        case K_SLEEP: do_sleep(i, s); break;
+        case K_HOLD: do_hold(i); break;
+        }
+    }
+
+    line_begin("end");
+    put_key("t_us");
+    put_i64(now_us());
+    put_counters();
+    line_emit();
+    _exit(0);
+}
+
+static __attribute__((noreturn)) void become_worker(pid_t supervisor, int gate, const sigset_t *mask)
+{
+    /* Default TERM/INT: the worker is not PID 1, so a forwarded TERM kills it, and being a
+     * fatal signal it also ends a wait in a stuck OOM (oom_kill_disable), where a handler
+     * would never run. SIGBUS keeps its default too: it is never caught. */
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = SIG_DFL;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    sigprocmask(SIG_SETMASK, mask, NULL);
+    /* In a container the worker dies with PID 1 anyway; on a host the kernel sees to it. */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+
+    char b;
+    while (read(gate, &b, 1) < 0 && errno == EINTR)     /* EOF: the supervisor is ready */
+        ;
+    close(gate);
+    if (getppid() != supervisor)
+        _exit(1);                                       /* it died before prctl: nobody listens */
+    run_steps();
+}
+
+/* -------------------------------------------------------------- supervisor */
+
+#define SUPERVISOR_STACK (64 * 1024)    /* far beyond the supervisor's deepest call chain */
+
+extern char __data_start[], _end[];     /* the program's .data and .bss (crt1 and the linker) */
+
+/*
+ * Writes one byte of each page of [lo, hi) with its own value. After fork() every page is
+ * shared copy-on-write with the worker: this write gives the supervisor its own copy now,
+ * while the cgroup has room, and faults in a page never touched; later writes then need no
+ * memory at all, whatever the worker has done to the cgroup by then.
+ */
+static void own_pages(volatile char *lo, volatile char *hi)
+{
+    uintptr_t p = (uintptr_t)lo;
+    while (p < (uintptr_t)hi) {
+        volatile char *c = (volatile char *)p;
+        *c = *c;
+        p = (p & ~(uintptr_t)(page_size - 1)) + page_size;
+    }
+}
+
+/* The stack from SUPERVISOR_STACK below this frame up to the caller's frame at hi. */
+static __attribute__((noinline)) void own_stack(void *hi)
+{
+    volatile char pad[SUPERVISOR_STACK];
+    for (size_t i = 0; i < sizeof pad; i += 256)
+        pad[i] = 0;
+    own_pages(pad, (volatile char *)hi + 64);
+}
+
+static const char *signal_name(int sig)
+{
+    switch (sig) {
+    case SIGHUP: return "SIGHUP";
+    case SIGINT: return "SIGINT";
+    case SIGQUIT: return "SIGQUIT";
+    case SIGILL: return "SIGILL";
+    case SIGTRAP: return "SIGTRAP";
+    case SIGABRT: return "SIGABRT";
+    case SIGBUS: return "SIGBUS";
+    case SIGFPE: return "SIGFPE";
+    case SIGKILL: return "SIGKILL";
+    case SIGUSR1: return "SIGUSR1";
+    case SIGSEGV: return "SIGSEGV";
+    case SIGUSR2: return "SIGUSR2";
+    case SIGPIPE: return "SIGPIPE";
+    case SIGALRM: return "SIGALRM";
+    case SIGTERM: return "SIGTERM";
+#ifdef SIGSTKFLT
+    case SIGSTKFLT: return "SIGSTKFLT";
+#endif
+    case SIGCHLD: return "SIGCHLD";
+    case SIGCONT: return "SIGCONT";
+    case SIGSTOP: return "SIGSTOP";
+    case SIGTSTP: return "SIGTSTP";
+    case SIGTTIN: return "SIGTTIN";
+    case SIGTTOU: return "SIGTTOU";
+    case SIGURG: return "SIGURG";
+    case SIGXCPU: return "SIGXCPU";
+    case SIGXFSZ: return "SIGXFSZ";
+    case SIGVTALRM: return "SIGVTALRM";
+    case SIGPROF: return "SIGPROF";
+    case SIGWINCH: return "SIGWINCH";
+    case SIGIO: return "SIGIO";
+#ifdef SIGPWR
+    case SIGPWR: return "SIGPWR";
+#endif
+    case SIGSYS: return "SIGSYS";
+    default: return NULL;
+    }
+}
+
+/* The last line: how the worker ended and the cgroup's counters after it (see the top). */
+static __attribute__((noreturn)) void report_exit(pid_t worker, int status)
+{
+    int64_t t = now_us();
+    int signaled = WIFSIGNALED(status);
+    int sig = signaled ? WTERMSIG(status) : 0;
+    int code = signaled ? -1 : WEXITSTATUS(status);
+    line_begin("exit");
+    put_key("worker_pid");
+    put_i64(worker);
+    put_kstr("status", signaled ? "signaled" : "exited");
+    put_key("code");
+    put_i64(code);
+    put_key("signal");
+    put_i64(sig);
+    put_key("signal_name");
+    put_raw("\"", 1);
+    if (signaled) {
+        const char *name = signal_name(sig);
+        if (name) {
+            put_s(name);
+        } else {
+            put_s("SIG");                              /* real-time signals: SIG34... */
+            put_i64(sig);
+        }
+    }
+    put_raw("\"", 1);
+    put_key("t_us");
+    put_i64(t);
+    put_counters();
+    line_emit();
+    _exit(signaled ? 128 + sig : code);
+}
+
+/*
+ * PID 1's life after "start": fork the worker, make every page it will write its own, let the
+ * worker go, then wait. TERM/INT/CHLD stay blocked and are taken with sigwaitinfo, so no
+ * handler frame ever lands on the stack at an unknown depth.
+ */
+static __attribute__((noreturn)) void supervise(const sigset_t *waited, const sigset_t *worker_mask)
+{
+    int gate[2];
+    if (pipe2(gate, O_CLOEXEC) < 0)
+        fail_exit(-1, "supervisor", "pipe2", errno, 0, 0, 4);
+    pid_t self = getpid();
+    pid_t worker = fork();
+    if (worker < 0)
+        fail_exit(-1, "supervisor", "fork", errno, 0, 0, 4);
+    if (worker == 0) {
+        close(gate[1]);
+        become_worker(self, gate[0], worker_mask);
+    }
+    close(gate[0]);
+    own_stack(__builtin_frame_address(0));
+    own_pages(__data_start, _end);
+    own_pages((volatile char *)&errno, (volatile char *)(&errno + 1));
+    close(gate[1]);
+
+    int status = 0;
+    for (;;) {
+        pid_t r = waitpid(-1, &status, WNOHANG);
+        if (r == worker)
+            break;
+        if (r > 0)
+            continue;                 /* an orphan re-parented to PID 1: reaped and ignored */
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            fail_exit(-1, "supervisor", "waitpid", errno, 0, 0, 4);
+        }
+        int sig = sigwaitinfo(waited, NULL);
+        if (sig == SIGTERM || sig == SIGINT)
+            kill(worker, sig);
+    }
+    report_exit(worker, status);
+}
+
+/* ------------------------------------------------------------------- main */
 
 int main(int argc, char **argv)
 {
     clock_gettime(CLOCK_MONOTONIC, &t0);
 
+    /* Blocked from the start so none is lost before the supervisor waits for them (as PID 1
+     * an unblocked signal without a handler is dropped); the worker unblocks them. */
+    sigset_t waited, worker_mask;
+    sigemptyset(&waited);
+    sigaddset(&waited, SIGTERM);
+    sigaddset(&waited, SIGINT);
+    sigaddset(&waited, SIGCHLD);
+    sigprocmask(SIG_BLOCK, &waited, &worker_mask);
+
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_term;
-    sigaction(SIGTERM, &sa, NULL);
-    sigaction(SIGINT, &sa, NULL);
     sa.sa_handler = SIG_IGN;
     sigaction(SIGPIPE, &sa, NULL);   /* a closed log must not turn into exit 141 */
 
@@ -760,22 +997,5 @@ int main(int argc, char **argv)
     put_counters();
     line_emit();
 
-    for (int i = 0; i < nsteps; i++) {
-        const struct step *s = &steps[i];
-        switch (s->kind) {
-        case K_SHM: do_shm(i, s); break;
-        case K_RAM: do_ram(i, s); break;
-        case K_FREESHM: do_freeshm(i); break;
-        case K_FILE: do_file(i, s); break;
-        case K_SLEEP: do_sleep(i, s); break;
-        case K_HOLD: do_hold(i); break;
-        }
-    }
-
-    line_begin("end");
-    put_key("t_us");
-    put_i64(now_us());
-    put_counters();
-    line_emit();
-    return 0;
+    supervise(&waited, &worker_mask);
 }

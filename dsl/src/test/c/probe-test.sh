@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # C-level tests of the probe, on the host (no Docker): command line, JSON lines, exit codes,
-# steps against temp dirs, and the cgroup v1/v2 counter mapping against fake cgroup files
-# (the probe compiled with -DCG_ROOT=<dir>). Run: dsl/src/test/c/probe-test.sh
+# steps against temp dirs, the supervisor's exit line and its mapping of the worker's death to
+# an exit code, and the cgroup v1/v2 counter mapping against fake cgroup files (the probe
+# compiled with -DCG_ROOT=<dir>). Run: dsl/src/test/c/probe-test.sh
 set -uo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 src=$here/../../main/c
 work=$(mktemp -d "${TMPDIR:-/tmp}/oomlab-probe-test.XXXXXX")
 shm=$(mktemp -d /dev/shm/oomlab-probe-test.XXXXXX)
-trap 'rm -rf "$work" "$shm"' EXIT
+mnt=
+trap 'rm -rf "$work" "$shm"; [ -z "$mnt" ] || rmdir "$mnt"' EXIT
+ulimit -c 0     # the workers killed with SIGBUS below must not leave core files
 fails=0
 ok()   { echo "ok   $*"; }
 bad()  { echo "FAIL $*"; fails=$((fails + 1)); }
@@ -16,25 +19,56 @@ bad()  { echo "FAIL $*"; fails=$((fails + 1)); }
 bash "$src/build.sh" "$work/probe" >/dev/null || { echo "FAIL build"; exit 1; }
 P=$work/probe
 
-# run NAME EXPECTED_RC ARGS... : runs the probe, checks the exit code and that stdout is JSON lines.
-run() {
-  local name=$1 want=$2; shift 2
-  "$P" "$@" >"$work/out" 2>"$work/err"
-  local rc=$?
+# check NAME EXPECTED_RC RC : the exit code, an empty stderr, and stdout made of JSON lines.
+check() {
+  local name=$1 want=$2 rc=$3
   if [ "$rc" != "$want" ]; then bad "$name: exit $rc, expected $want"; cat "$work/out"; return 1; fi
-  if [ -s "$work/err" ]; then bad "$name: wrote to stderr"; return 1; fi
+  if [ -s "$work/err" ]; then bad "$name: wrote to stderr"; cat "$work/err"; return 1; fi
   python3 -c 'import json,sys
 for l in sys.stdin: json.loads(l)' <"$work/out" || { bad "$name: not JSON lines"; return 1; }
   ok "$name"
 }
+# run NAME EXPECTED_RC ARGS... : runs the probe and checks it.
+run() {
+  local name=$1 want=$2; shift 2
+  "$P" "$@" >"$work/out" 2>"$work/err"
+  check "$name" "$want" $?
+}
+# start_bg ARGS... : starts the probe in the background, waits for its worker to reach the
+# last step (a "hold"), and sets S (supervisor) and W (worker).
+start_bg() {
+  "$P" "$@" >"$work/out" 2>"$work/err" &
+  S=$! W=
+  for _ in $(seq 200); do
+    if grep -q '"kind":"hold"' "$work/out"; then
+      W=$(cat "/proc/$S/task/$S/children" 2>/dev/null) W=${W%% *}     # "PID " (no newline)
+      [ -n "$W" ] || W=$(awk -v s="$S" '$4 == s { print $1 }' /proc/[0-9]*/stat 2>/dev/null | head -1)
+      break
+    fi
+    sleep 0.05
+  done
+  [ -n "$W" ] || bad "start_bg $*: no worker holding"
+}
+# reap NAME EXPECTED_RC : waits for the background probe and checks it.
+reap() {
+  local rc=0
+  wait "$S" || rc=$?
+  check "$1" "$2" "$rc"
+}
 # has NAME REGEX : the last run's output contains a line matching REGEX
 has() { grep -Eq -- "$2" "$work/out" && ok "$1" || { bad "$1: no line matching $2"; cat "$work/out"; }; }
+# last NAME REGEX : the last run's last line matches REGEX
+last() { tail -n 1 "$work/out" | grep -Eq -- "$2" && ok "$1" || { bad "$1: last line does not match $2"; cat "$work/out"; }; }
+exit_line() {   # exit_line STATUS CODE SIGNAL NAME : the regex of an exit line up to its counters
+  echo "^\{\"ev\":\"exit\",\"worker_pid\":[0-9]+,\"status\":\"$1\",\"code\":$2,\"signal\":$3,\"signal_name\":\"$4\",\"t_us\":[0-9]+,\"usage\":-?[0-9]+,\"limit\":-?[0-9]+,\"max_usage\":-?[0-9]+,\"failcnt\":-?[0-9]+,\"shmem\":-?[0-9]+,\"anon\":-?[0-9]+,\"file\":-?[0-9]+,\"oom_kill\":-?[0-9]+,\"under_oom\":-?[0-9]+\}$"
+}
 
 for a in "" bogus ram: ram:-1 ram:1x ram:1.5 shm:1: shm:1:a/b shm:1:.. --chunk-mib=0 \
          "--stat ram:1" "hold ram:1" --wat ram:99999999999 --dir "sleep:"; do
   # shellcheck disable=SC2086
   run "usage '$a'" 2 $a && has "usage '$a' line" '^\{"ev":"usage","error":"[^"]+"\}$'
 done
+[ "$(wc -l <"$work/out")" -eq 1 ] && ok "usage: one line, no worker, no exit line" || bad "usage line count"
 run "usage escapes" 2 $'ram:\x01"\\\xff' && has "usage escapes line" '\\u0001\\"\\\\\\u00ff'
 
 run "steps" 0 --chunk-mib=8 --dir="$work" --shm-dir="$shm" shm:20 ram:20 file:20 sleep:20 shm:4:named freeshm
@@ -49,7 +83,12 @@ has "sleep start" '"ev":"progress","step":3,"kind":"sleep","done":0,"target":20,
 has "sleep step" '"ev":"step","step":3,"kind":"sleep","done":20,"target":20,'
 has "freeshm step" '"ev":"step","step":5,"kind":"freeshm","done":25165824,"target":25165824'
 has "end line" '^\{"ev":"end","t_us":[0-9]+,"usage":'
-[ "$(wc -l <"$work/out")" -eq 19 ] && ok "line count" || bad "line count $(wc -l <"$work/out")"
+last "exit line last" "$(exit_line exited 0 0 '')"
+[ "$(wc -l <"$work/out")" -eq 20 ] && ok "line count" || bad "line count $(wc -l <"$work/out")"
+sup=$(grep -o '"ev":"start","v":1,"pid":[0-9]*' "$work/out" | grep -o '[0-9]*$')
+wrk=$(grep -o '"worker_pid":[0-9]*' "$work/out" | cut -d: -f2)
+[ -n "$wrk" ] && [ "$wrk" != "$sup" ] && ok "steps ran in a worker ($wrk), not in the supervisor ($sup)" ||
+  bad "worker pid '$wrk', supervisor pid '$sup'"
 [ -z "$(ls -A "$shm")" ] && ok "freeshm unlinked the segments" || bad "segments left: $(ls "$shm")"
 [ "$(stat -c %s "$work/oomlab-file-2")" = 20971520 ] && ok "file written" || bad "file size"
 last_t=-1; mono=1
@@ -66,11 +105,50 @@ rm -f "$shm/shared"
 
 run "fail open" 3 --shm-dir="$work/missing" shm:1 && has "fail line" \
   '^\{"ev":"fail","step":0,"kind":"shm","op":"open","errno":2,"error":"ENOENT","done":0,"target":1048576,"t_us":'
+last "fail: exit line with code 3" "$(exit_line exited 3 0 '')"
 run "fail mmap" 3 ram:1 ram:16000000 && has "fail mmap line" '"ev":"fail","step":1,"kind":"ram","op":"mmap","errno":12,"error":"ENOMEM"'
 if [ -w /dev/full ]; then
   ln -s /dev/full "$work/oomlab-file-0"
   run "fail write" 3 --dir="$work" file:1 && has "fail write line" '"op":"write","errno":28,"error":"ENOSPC","done":0'
   rm -f "$work/oomlab-file-0"
+fi
+
+# The supervisor maps the worker's death to 128+N and says how it died, as Docker would see it.
+start_bg ram:4 hold; kill -KILL "$W"; reap "worker SIGKILL: exit 137" 137 &&
+  last "worker SIGKILL: exit line" "$(exit_line signaled -1 9 SIGKILL)"
+start_bg ram:4 hold; kill -BUS "$W"; reap "worker SIGBUS: exit 135" 135 &&
+  last "worker SIGBUS: exit line" "$(exit_line signaled -1 7 SIGBUS)"
+start_bg hold; kill -RTMIN "$W"; reap "worker SIGRTMIN: exit 128+N" $((128 + $(kill -l RTMIN))) &&
+  last "worker SIGRTMIN: exit line" "$(exit_line signaled -1 "$(kill -l RTMIN)" "SIG$(kill -l RTMIN)")"
+# docker stop: TERM (or INT) to the supervisor is forwarded; the worker dies, the supervisor reports.
+start_bg ram:4 hold
+rss=$(awk '/^RssAnon:/ { print $2 }' "/proc/$S/status")
+[ -n "$rss" ] && [ "$rss" -lt 1024 ] && ok "supervisor RssAnon ${rss} kB < 1 MiB" || bad "supervisor RssAnon '$rss' kB"
+kill -TERM "$S"; reap "TERM to the supervisor: exit 143" 143 &&
+  last "TERM forwarded: exit line" "$(exit_line signaled -1 15 SIGTERM)"
+[ -d "/proc/$W" ] && bad "worker $W outlived its supervisor" || ok "worker gone with the supervisor"
+start_bg hold; kill -INT "$S"; reap "INT to the supervisor: exit 130" 130 &&
+  last "INT forwarded: exit line" "$(exit_line signaled -1 2 SIGINT)"
+# A real SIGBUS: a shm segment bigger than its tmpfs, in a private mount namespace (root only).
+mnt=$(mktemp -d "${TMPDIR:-/tmp}/oomlab-probe-tmpfs.XXXXXX")
+if unshare -m sh -c 'mount -t tmpfs -o size=4m oomlab-probe-test "$1"' sh "$mnt" 2>/dev/null; then
+  unshare -m sh -c 'mount -t tmpfs -o size=4m oomlab-probe-test "$1" && exec "$2" --chunk-mib=1 --shm-dir="$1" shm:8' \
+    sh "$mnt" "$P" >"$work/out" 2>"$work/err"
+  check "full tmpfs: SIGBUS, exit 135" 135 $? &&
+    has "full tmpfs: touched up to the tmpfs size" '"kind":"shm","done":4194304,' &&
+    last "full tmpfs: exit line" "$(exit_line signaled -1 7 SIGBUS)"
+else
+  echo "skip full tmpfs SIGBUS (cannot mount a tmpfs in a private mount namespace here)"
+fi
+
+# No worker (fork refused: one process allowed for an unprivileged user): a fail line and exit 4.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null && command -v prlimit >/dev/null; then
+  chmod go+x "$work"
+  setpriv --reuid 65534 --regid 65534 --clear-groups prlimit --nproc=1:1 "$P" ram:1 >"$work/out" 2>"$work/err"
+  check "fork refused: exit 4" 4 $? && last "fork refused: fail line, no exit line" \
+    '^\{"ev":"fail","step":-1,"kind":"supervisor","op":"fork","errno":11,"error":"EAGAIN","done":0,"target":0,"t_us":'
+else
+  echo "skip fork refused (needs root, setpriv and prlimit)"
 fi
 
 # Counter mapping against fake cgroup files.
@@ -84,9 +162,10 @@ printf '7\n' >"$fake/memory/memory.failcnt"
 printf 'cache 500\nrss 400\nrss_huge 0\nshmem 300\nmapped_file 1\ntotal_cache 510\ntotal_rss 410\ntotal_shmem 310\n' >"$fake/memory/memory.stat"
 printf 'oom_kill_disable 1\nunder_oom 1\noom_kill 2\n' >"$fake/memory/memory.oom_control"
 P=$work/probe-fake
-run "fake v1" 0 --stat && has "fake v1 counters" \
+run "fake v1" 0 --stat && [ "$(wc -l <"$work/out")" -eq 1 ] && has "fake v1 counters" \
   '^\{"ev":"stat","usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1\}$'
-run "fake v1 start" 0 ram:0 && has "fake v1 start" '"cgroup":1,'
+run "fake v1 start" 0 ram:0 && has "fake v1 start" '"cgroup":1,' && last "fake v1 exit line" \
+  '^\{"ev":"exit",.*"usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1\}$'
 rm -rf "${fake:?}"/*
 printf '2000\n' >"$fake/memory.current"
 printf 'max\n' >"$fake/memory.max"

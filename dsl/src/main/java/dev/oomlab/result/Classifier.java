@@ -40,11 +40,7 @@ public final class Classifier {
                     : new Verdict(Outcome.ERROR, "exit 0 but the probe never reported its end");
         }
         if (exit == EXIT_SIGKILL) {
-            if (o.oomKilled()) {
-                return new Verdict(Outcome.OOM, "SIGKILL (exit 137) and Docker's OOMKilled true");
-            }
-            return new Verdict(Outcome.ERROR,
-                    "SIGKILL (exit 137) but Docker's OOMKilled is false: killed by something other than the cgroup's OOM killer, or the flag is unreliable here");
+            return sigkill(o);
         }
         if (exit == EXIT_SIGBUS) {
             return new Verdict(Outcome.SIGBUS, "SIGBUS (exit 135): the tmpfs was full under a mapped page");
@@ -54,5 +50,29 @@ public final class Classifier {
                     + (o.output().isEmpty() ? "" : ": " + o.output().get(o.output().size() - 1)));
         }
         return new Verdict(Outcome.ERROR, "exit " + exit + (o.output().isEmpty() ? "" : ": " + String.join(" | ", o.output())));
+    }
+
+    /**
+     * Exit 137. The cgroup's own oom_kill counter, read by the probe's supervisor after its
+     * worker died, is the authority; Docker's OOMKilled flag is the fallback when the counter is
+     * missing, and any disagreement between the two is said.
+     */
+    private static Verdict sigkill(Observation o) {
+        String flag = "Docker's OOMKilled " + o.oomKilled();
+        long kills = o.exit() == null ? -1 : o.exit().oomKill();
+        if (kills > 0) {
+            return new Verdict(Outcome.OOM, "SIGKILL (exit 137): the cgroup's oom_kill counter is " + kills + ", "
+                    + flag + (o.oomKilled() ? "" : " (the flag disagrees with the cgroup)"));
+        }
+        if (kills == 0) {
+            return new Verdict(Outcome.ERROR, "SIGKILL (exit 137) but the cgroup counted no OOM kill (" + flag
+                    + "): killed by something else");
+        }
+        if (o.oomKilled()) {
+            return new Verdict(Outcome.OOM, "SIGKILL (exit 137) and " + flag
+                    + " (the cgroup's own oom_kill counter was not reported)");
+        }
+        return new Verdict(Outcome.ERROR, "SIGKILL (exit 137) but " + flag
+                + " and no oom_kill counter: killed by something other than the cgroup's OOM killer");
     }
 }

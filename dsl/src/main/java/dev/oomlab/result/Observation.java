@@ -10,7 +10,9 @@ import java.util.List;
  * @param oomKilled     Docker's State.OOMKilled flag
  * @param timedOut      the run passed its timeout and was stopped
  * @param underOom      the cgroup reported under_oom=1 while the task was stuck (OOM killer disabled)
- * @param samples       the probe's events, in order
+ * @param samples       the probe's events while it ran, in order (its worker's timeline)
+ * @param exit          the probe supervisor's last report, read after its worker ended (the
+ *                      cgroup's final peak, failcnt and oom_kill), or null when it gave none
  * @param output        lines that were not probe events
  * @param failure       a runtime-level failure (create or start refused), null when none
  */
@@ -20,6 +22,7 @@ public record Observation(
         boolean timedOut,
         boolean underOom,
         List<Sample> samples,
+        Sample exit,
         List<String> output,
         Duration duration,
         String failure) {

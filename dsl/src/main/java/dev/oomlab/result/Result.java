@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param predicted what the limit model predicts, or null when no prediction was made
  * @param detail    one sentence on why this outcome was chosen
  * @param output    the container's lines that were not probe events (errors, usage)
+ * @param exitReport the probe supervisor's report after its worker ended: the cgroup's final
+ *                  counters; null when the container was stopped from outside before it could report
  */
 public record Result(
         Scenario scenario,
@@ -32,7 +34,8 @@ public record Result(
         String runId,
         String detail,
         List<String> output,
-        Outcome predicted) implements Displayable {
+        Outcome predicted,
+        Sample exitReport) implements Displayable {
 
     public Result {
         steps = List.copyOf(steps);
@@ -42,7 +45,7 @@ public record Result(
 
     public Result withPrediction(Outcome prediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                duration, environment, runId, detail, output, prediction);
+                duration, environment, runId, detail, output, prediction, exitReport);
     }
 
     /** The model's prediction, when one was made. */
@@ -53,6 +56,11 @@ public record Result(
     /** True when a prediction was made and the kernel did something else. */
     public boolean disagreesWithModel() {
         return predicted != null && predicted != outcome;
+    }
+
+    /** True when peak, failcnt and oom_kill are the cgroup's final values, not the last sample's. */
+    public boolean countersAreFinal() {
+        return exitReport != null;
     }
 
     public double peakMib() {

@@ -15,7 +15,7 @@ public final class Results {
         Classifier.Verdict verdict = Classifier.classify(scenario, o);
         return new Result(scenario, verdict.outcome(), o.exitCode(), o.oomKilled(), progress(scenario, o),
                 o.samples(), peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill), o.duration(), env, runId,
-                verdict.detail(), o.output(), null);
+                verdict.detail(), o.output(), null, o.exit());
     }
 
     static List<StepProgress> progress(Scenario scenario, Observation o) {
@@ -41,17 +41,24 @@ public final class Results {
         return progress;
     }
 
-    /** The highest usage the cgroup reported, from its own high-water mark where it keeps one. */
+    /**
+     * The highest usage the cgroup reported, from its own high-water mark: final when the probe's
+     * supervisor read it after the worker ended, else the last sample's (a lower bound).
+     */
     static long peak(Observation o) {
         long peak = -1;
         for (Sample s : o.samples()) {
             peak = Math.max(peak, Math.max(s.usage(), s.maxUsage()));
         }
+        if (o.exit() != null) {
+            peak = Math.max(peak, o.exit().maxUsage());
+        }
         return peak;
     }
 
+    /** A counter's final value where the supervisor reported it, else its last sampled value. */
     private static long last(Observation o, java.util.function.ToLongFunction<Sample> counter) {
-        Sample last = o.lastSample();
+        Sample last = o.exit() != null ? o.exit() : o.lastSample();
         return last == null ? -1 : counter.applyAsLong(last);
     }
 }

@@ -8,7 +8,10 @@ import dev.oomlab.runtime.RunListener;
 import dev.oomlab.runtime.Runtime;
 import dev.oomlab.spec.Scenario;
 import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Runs independent scenarios (or tasks) in parallel under a memory budget: the limits of the
@@ -104,8 +108,25 @@ public final class Suite {
     /** A task that runs one scenario, reserving its container's limit. */
     public static Task<Result> task(Scenario scenario) {
         Scenario s = scenario.validate();
-        return new Task<>(s.name() != null ? s.name() : s.toString(), reserveOf(s),
+        return new Task<>(s.name() != null ? s.name() : s.toString(), reserveOf(s), costOf(s),
                 rt -> rt.run(s, RunListener.NONE).withPrediction(LimitModel.SEED.outcome(s)));
+    }
+
+    /**
+     * Roughly the bytes a run writes, which is what its time goes into: allocations stop at the
+     * limit (the kill), file writes do not.
+     */
+    static long costOf(Scenario s) {
+        long alloc = 0;
+        long files = 0;
+        for (Step step : s.steps()) {
+            if (step instanceof Step.WriteFile) {
+                files += step.targetBytes();
+            } else {
+                alloc += step.targetBytes();
+            }
+        }
+        return Math.min(alloc, reserveOf(s)) + files;
     }
 
     /** What a scenario's container may take from the host: memory, or memory+swap where larger. */
@@ -113,7 +134,11 @@ public final class Suite {
         return Math.max(s.memory().bytes(), s.memorySwap().bytes());
     }
 
-    /** Runs the tasks, at most {@link #parallelism()} at once and within the budget; in input order. */
+    /**
+     * Runs the tasks, at most {@link #parallelism()} at once and within the budget. They start
+     * costliest first (a stable order), so the batch does not end waiting on one long task; the
+     * results come back in input order.
+     */
     public <T> List<T> runTasks(List<Task<T>> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
@@ -129,23 +154,23 @@ public final class Suite {
             return t;
         });
         try {
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < total; i++) {
-                int index = i;
-                Task<T> task = tasks.get(i);
-                futures.add(pool.submit(() -> {
+            List<Future<T>> futures = new ArrayList<>(Collections.nCopies(total, null));
+            for (int index : startOrder(tasks)) {
+                Task<T> task = tasks.get(index);
+                futures.set(index, pool.submit(() -> {
                     long granted = budget.acquire(task.reserveBytes());
+                    T value;
                     try {
                         listener.started(new Progress(index, task.label(), running.incrementAndGet(), done.get(),
                                 total, budget.reserved(), budget.total()));
-                        T value = task.work().apply(rt);
-                        running.decrementAndGet();
-                        listener.finished(new Progress(index, task.label(), running.get(), done.incrementAndGet(),
-                                total, budget.reserved() - granted, budget.total()), value);
-                        return value;
+                        value = task.work().apply(rt);
                     } finally {
+                        running.decrementAndGet();
                         budget.release(granted);
                     }
+                    listener.finished(new Progress(index, task.label(), running.get(), done.incrementAndGet(),
+                            total, budget.reserved(), budget.total()), value);
+                    return value;
                 }));
             }
             List<T> results = new ArrayList<>(total);
@@ -156,6 +181,12 @@ public final class Suite {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    static List<Integer> startOrder(List<? extends Task<?>> tasks) {
+        List<Integer> order = new ArrayList<>(IntStream.range(0, tasks.size()).boxed().toList());
+        order.sort(Comparator.comparingLong((Integer i) -> tasks.get(i).cost()).reversed());
+        return order;
     }
 
     private static <T> T await(Future<T> f) {

@@ -6,9 +6,10 @@ import java.util.function.Function;
 
 /**
  * One independent piece of a suite: a label, the host memory it may use at once (its container's
- * limit), and the work, given the suite's runtime.
+ * limit), a rough cost (only to start long tasks first, so the batch does not end on a long
+ * straggler) and the work, given the suite's runtime.
  */
-public record Task<T>(String label, long reserveBytes, Function<Runtime, T> work) {
+public record Task<T>(String label, long reserveBytes, long cost, Function<Runtime, T> work) {
 
     public Task {
         Objects.requireNonNull(label, "label");
@@ -16,5 +17,10 @@ public record Task<T>(String label, long reserveBytes, Function<Runtime, T> work
         if (reserveBytes < 0) {
             throw new IllegalArgumentException("reserveBytes: must not be negative, got " + reserveBytes);
         }
+    }
+
+    /** A task whose cost is taken to be its reservation. */
+    public Task(String label, long reserveBytes, Function<Runtime, T> work) {
+        this(label, reserveBytes, reserveBytes, work);
     }
 }

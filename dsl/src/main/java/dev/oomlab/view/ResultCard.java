@@ -81,15 +81,14 @@ public final class ResultCard {
         h.append("<div>").append(Html.fact("limits", Html.esc(r.scenario().limitsText()))).append("</div><div>");
         h.append(Html.fact("exit code", "<b>" + Html.esc(r.exitCode() == null ? "none" : r.exitCode()) + "</b>"));
         h.append(Html.fact("OOMKilled", "<b>" + r.oomKilled() + "</b>"));
-        // All three come from the probe's samples, taken from inside the container: a run that was
-        // killed reported its last sample before the kill, so they are lower bounds, and say so.
-        h.append(Html.fact("peak sampled", "<b>" + (r.peakBytes() < 0 ? "n/a"
+        // Final when the probe's supervisor read the cgroup after its worker ended; otherwise (the
+        // container was stopped from outside) they are the last sample's, lower bounds, and say so.
+        String suffix = r.countersAreFinal() || r.outcome() == Outcome.OK ? "" : " at last sample";
+        h.append(Html.fact("peak" + (r.countersAreFinal() ? "" : " sampled"), "<b>" + (r.peakBytes() < 0 ? "n/a"
                 : String.format(Locale.ROOT, "%.1f MiB", r.peakMib())) + "</b>"));
-        String at = r.outcome() == Outcome.OK ? "failcnt" : "failcnt at last sample";
-        h.append(Html.fact(at, r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())));
+        h.append(Html.fact("failcnt" + suffix, r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())));
         if (r.oomKillCount() >= 0) {
-            h.append(Html.fact(r.outcome() == Outcome.OK ? "oom_kill" : "oom_kill at last sample",
-                    String.valueOf(r.oomKillCount())));
+            h.append(Html.fact("oom_kill" + suffix, String.valueOf(r.oomKillCount())));
         }
         h.append(Html.fact("duration", String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0)));
         h.append("</div>");

@@ -18,7 +18,7 @@ class ClassifierTest {
 
     private static Observation exit(int code, boolean oomKilled, String... events) {
         List<Sample> samples = java.util.Arrays.stream(events).map(ClassifierTest::event).toList();
-        return new Observation(code, oomKilled, false, false, samples, List.of(), Duration.ZERO, null);
+        return new Observation(code, oomKilled, false, false, samples, null, List.of(), Duration.ZERO, null);
     }
 
     @Test
@@ -38,11 +38,40 @@ class ClassifierTest {
         assertThat(v.detail()).contains("137").contains("OOMKilled true");
     }
 
+    private static Observation killed(boolean oomKilled, long oomKillCounter) {
+        Sample exit = new Sample("exit", -1, "", 0, 0, 0, -1, -1, 2L << 30, 0, -1, -1, -1, oomKillCounter, 0);
+        return new Observation(137, oomKilled, false, false, List.of(event("start")), exit, List.of(), Duration.ZERO, null);
+    }
+
+    @Test
+    void theCgroupsOomKillCounterIsTheAuthority() {
+        Classifier.Verdict agree = Classifier.classify(S, killed(true, 1));
+        assertThat(agree.outcome()).isEqualTo(Outcome.OOM);
+        assertThat(agree.detail()).contains("oom_kill counter is 1").contains("OOMKilled true");
+
+        Classifier.Verdict flagMissed = Classifier.classify(S, killed(false, 1));
+        assertThat(flagMissed.outcome()).isEqualTo(Outcome.OOM);
+        assertThat(flagMissed.detail()).contains("the flag disagrees with the cgroup");
+
+        Classifier.Verdict noKill = Classifier.classify(S, killed(true, 0));
+        assertThat(noKill.outcome()).isEqualTo(Outcome.ERROR);
+        assertThat(noKill.detail()).contains("counted no OOM kill");
+    }
+
+    @Test
+    void finalCountersComeFromTheSupervisorsReport() {
+        Result r = Results.from(S, killed(true, 1), Environment.unknown(), "run");
+        assertThat(r.countersAreFinal()).isTrue();
+        assertThat(r.peakBytes()).isEqualTo(2L << 30);
+        assertThat(r.oomKillCount()).isEqualTo(1);
+        assertThat(r.samples()).extracting(Sample::event).containsExactly("start");
+    }
+
     @Test
     void sigkillWithoutOomEvidenceIsShownAsSuch() {
         Classifier.Verdict v = Classifier.classify(S, exit(137, false, "start"));
         assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
-        assertThat(v.detail()).contains("OOMKilled is false");
+        assertThat(v.detail()).contains("OOMKilled false").contains("no oom_kill counter");
     }
 
     @Test
@@ -58,15 +87,15 @@ class ClassifierTest {
 
     @Test
     void timeoutUnderOomIsHungOtherwiseTimeout() {
-        Observation hung = new Observation(null, false, true, true, List.of(), List.of(), Duration.ZERO, null);
-        Observation slow = new Observation(null, false, true, false, List.of(), List.of(), Duration.ZERO, null);
+        Observation hung = new Observation(null, false, true, true, List.of(), null, List.of(), Duration.ZERO, null);
+        Observation slow = new Observation(null, false, true, false, List.of(), null, List.of(), Duration.ZERO, null);
         assertThat(Classifier.classify(S, hung).outcome()).isEqualTo(Outcome.HUNG);
         assertThat(Classifier.classify(S, slow).outcome()).isEqualTo(Outcome.TIMEOUT);
     }
 
     @Test
     void anythingElseIsAnErrorWithTheOutput() {
-        Observation o = new Observation(127, false, false, false, List.of(), List.of("exec /probe: not found"),
+        Observation o = new Observation(127, false, false, false, List.of(), null, List.of("exec /probe: not found"),
                 Duration.ZERO, null);
         Classifier.Verdict v = Classifier.classify(S, o);
         assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
@@ -80,7 +109,7 @@ class ClassifierTest {
                 new Sample("start", -1, "", 0, 0, 0, 1000, 1 << 30, 1000, 0, 0, 0, 0, 0, 0),
                 new Sample("step", 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
                 new Sample("progress", 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
-        Result r = Results.from(s, new Observation(137, true, false, false, samples, List.of(), Duration.ofMillis(5), null),
+        Result r = Results.from(s, new Observation(137, true, false, false, samples, null, List.of(), Duration.ofMillis(5), null),
                 Environment.unknown(), "run");
         assertThat(r.steps()).extracting(StepProgress::completed).containsExactly(true, false);
         assertThat(r.steps().get(1).doneMib()).isEqualTo(16.0);

@@ -54,7 +54,11 @@ class DockerRuntimeIT {
         assertThat(r.steps().get(1).completed()).isFalse();
         // shm and app share the pool: the app died with about 2048 - 800 MiB touched
         assertThat(r.steps().get(1).doneMib()).isBetween(1100.0, 1248.0);
-        assertThat(r.peakMib()).isBetween(1900.0, 2048.0);
+        // the supervisor read the cgroup after the kill: the true peak and the kernel's own count
+        assertThat(r.countersAreFinal()).isTrue();
+        assertThat(r.peakMib()).isBetween(2040.0, 2048.0);
+        assertThat(r.oomKillCount()).isEqualTo(1);
+        assertThat(r.detail()).contains("oom_kill counter is 1");
         assertThat(r.environment().cgroupVersion()).isIn(1, 2);
     }
 
@@ -73,6 +77,8 @@ class DockerRuntimeIT {
         assertThat(last.limit()).isEqualTo(512L << 20);
         assertThat(last.shmemMib()).isBetween(99.0, 101.0);
         assertThat(last.anonMib()).isBetween(199.0, 210.0);
+        assertThat(r.countersAreFinal()).isTrue();
+        assertThat(r.exitReport().oomKill()).isZero();
     }
 
     @Test

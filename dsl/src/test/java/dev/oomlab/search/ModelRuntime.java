@@ -69,7 +69,7 @@ public final class ModelRuntime implements Runtime {
             steps.add(new StepProgress(i, step, step.targetBytes(), o == Outcome.OK, true));
         }
         return new Result(scenario, o, o == Outcome.OK ? 0 : 137, o == Outcome.OOM, steps, List.of(), -1, -1, -1,
-                Duration.ZERO, Environment.unknown(), "fake", "answered by the model", List.of(), null);
+                Duration.ZERO, Environment.unknown(), "fake", "answered by the model", List.of(), null, null);
     }
 
     @Override

@@ -117,6 +117,28 @@ class SuiteTest {
     }
 
     @Test
+    void costlierTasksStartFirstButResultsKeepInputOrder() {
+        List<String> started = Collections.synchronizedList(new ArrayList<>());
+        List<Task<Integer>> tasks = List.of(new Task<>("a", GIB, 1, rt -> 0), new Task<>("b", GIB, 5, rt -> 1),
+                new Task<>("c", GIB, 3, rt -> 2), new Task<>("d", GIB, 5, rt -> 3));
+        List<Integer> out = Suite.on(ModelRuntime.exact()).parallelism(1).budget("8g").listener(new SuiteListener() {
+            @Override
+            public void started(Progress p) {
+                started.add(p.label());
+            }
+        }).runTasks(tasks);
+        assertThat(started).containsExactly("b", "d", "c", "a");
+        assertThat(out).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void aScenariosCostIsWhatItWritesUpToTheLimitPlusFiles() {
+        assertThat(Suite.costOf(scenario().memory("1g").allocShm(900).allocRam(900))).isEqualTo(GIB);
+        assertThat(Suite.costOf(scenario().memory("2g").allocShm(800).allocRam(1100))).isEqualTo(1900 * Size.MIB);
+        assertThat(Suite.costOf(scenario().memory("512m").writeFile(2000))).isEqualTo(2000 * Size.MIB);
+    }
+
+    @Test
     void aScenarioReservesItsMemoryOrMemorySwapWhereLarger() {
         assertThat(Suite.reserveOf(scenario().memory("1g").allocRam(1))).isEqualTo(GIB);
         assertThat(Suite.reserveOf(scenario().memory("1g").memorySwap("3g").allocRam(1))).isEqualTo(3 * GIB);

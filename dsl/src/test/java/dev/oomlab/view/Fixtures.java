@@ -88,7 +88,7 @@ public final class Fixtures {
             default -> "all steps done, exit 0";
         };
         return new Result(scenario, outcome, exit, oomKilled, progress, samples, peak, 0, outcome == Outcome.OOM ? 1 : 0,
-                Duration.ofMillis(480), ENV, "run-" + Math.abs(scenario.hashCode()), detail, List.of(), null);
+                Duration.ofMillis(480), ENV, "run-" + Math.abs(scenario.hashCode()), detail, List.of(), null, null);
     }
 
     /** memory 256m, shm 64m: shm 32, then ram 400: OOM after 208 MiB of ram. */

@@ -52,7 +52,7 @@ class ResultCardTest {
         Result r = Fixtures.ok();
         Result bare = new Result(r.scenario(), Outcome.ERROR, null, false, r.steps(), java.util.List.of(), -1, -1, -1,
                 r.duration(), r.environment(), null, "the container never reported an exit code", java.util.List.of(),
-                null);
+                null, null);
         String html = ResultCard.html(bare);
         assertThat(html).contains(">ERROR</span>").contains("<b>none</b>").contains("n/a").doesNotContain("<img");
     }

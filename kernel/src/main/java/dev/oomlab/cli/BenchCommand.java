@@ -1,6 +1,10 @@
 package dev.oomlab.cli;
 
 import dev.oomlab.Oomlab;
+import dev.oomlab.hypothesis.Catalogue;
+import dev.oomlab.hypothesis.Hypothesis;
+import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.suite.Suite;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.docker.DockerRuntime;
@@ -19,7 +23,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (no pass/fail).",
-        subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class})
+        subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class, BenchCommand.VerifyBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -78,6 +82,40 @@ public final class BenchCommand implements Runnable {
         Process p = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         return p.waitFor();
+    }
+
+    /** The 22 seed cases through a suite (what verify runs) against the docker CLI one by one. */
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "The seed's 22 cases: a parallel suite against the docker CLI run serially.")
+    static final class VerifyBench implements Callable<Integer> {
+
+        @Override
+        public Integer call() throws Exception {
+            DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
+            List<Hypothesis> all = Catalogue.all();
+            List<Scenario> cases = all.stream().flatMap(h -> h.scenarios().stream()).toList();
+            Suite suite = Suite.on(runtime);
+
+            long t0 = System.nanoTime();
+            List<HypothesisResult> results = Hypothesis.runAll(all, suite);
+            double suiteSeconds = (System.nanoTime() - t0) / 1e9;
+
+            long t1 = System.nanoTime();
+            int cliOk = 0;
+            for (Scenario c : cases) {
+                int exit = runCli(DockerCliArgs.of(c, runtime.imageReference()));
+                cliOk += exit == 0 ? 1 : 0;
+            }
+            double cliSeconds = (System.nanoTime() - t1) / 1e9;
+
+            long reproduced = results.stream().filter(HypothesisResult::reproducesSeed).count();
+            System.out.printf("the seed's %d cases (H1-H8)%n", cases.size());
+            System.out.printf("  suite, parallelism %d   %6.1f s   (%d of %d hypotheses reproduce the seed)%n",
+                    suite.parallelism(), suiteSeconds, reproduced, all.size());
+            System.out.printf("  docker CLI, serial      %6.1f s   (%d of %d exited 0)%n", cliSeconds, cliOk, cases.size());
+            System.out.printf("  ratio suite/CLI         %.2f   (target: <= 0.40)%n", suiteSeconds / cliSeconds);
+            return 0;
+        }
     }
 
     /** The probe's page-touch rate against a plain C loop (bench/probe-touch.sh). */

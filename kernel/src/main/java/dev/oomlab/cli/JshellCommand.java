@@ -1,5 +1,6 @@
 package dev.oomlab.cli;
 
+import dev.oomlab.Startup;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,7 +35,7 @@ public final class JshellCommand implements Callable<Integer> {
     private static int interactive() throws Exception {
         Path startup = Files.createTempFile("oomlab-startup", ".jsh");
         try {
-            Files.writeString(startup, StartupScript.text());
+            Files.writeString(startup, Startup.dslImports());
             JavaShellToolBuilder.builder().start(
                     "--class-path", System.getProperty("java.class.path").replace(':', File.pathSeparatorChar),
                     "--execution", "local",

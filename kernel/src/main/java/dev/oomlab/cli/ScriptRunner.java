@@ -1,5 +1,6 @@
 package dev.oomlab.cli;
 
+import dev.oomlab.Startup;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -42,7 +43,7 @@ public final class ScriptRunner {
 
     private int runSnippets(String name, String source) {
         try (JShell shell = JShell.builder().executionEngine("local").out(out).err(err).build()) {
-            for (String line : StartupScript.lines()) {
+            for (String line : Startup.snippets()) {
                 shell.eval(line);
             }
             SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();

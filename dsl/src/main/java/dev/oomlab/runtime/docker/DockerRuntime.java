@@ -50,6 +50,8 @@ public final class DockerRuntime implements Runtime {
     private final AtomicLong sequence = new AtomicLong();
     private final int reaped;
     private final Removals removals = new Removals();
+    /** The sum of the memory limits of this runtime's runs in flight. */
+    private final AtomicLong liveLimitBytes = new AtomicLong();
     private volatile Environment environment;
 
     public DockerRuntime(DockerClient docker) {
@@ -113,6 +115,16 @@ public final class DockerRuntime implements Runtime {
             return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
                     environment(), runId);
         }
+        long limit = scenario.memory().bytes();
+        liveLimitBytes.addAndGet(limit);
+        try {
+            return runCreated(scenario, listener, containerId, started);
+        } finally {
+            liveLimitBytes.addAndGet(-limit);
+        }
+    }
+
+    private Result runCreated(Scenario scenario, RunListener listener, String containerId, long started) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -151,8 +163,12 @@ public final class DockerRuntime implements Runtime {
         }
     }
 
+    /**
+     * Refuses a limit the host cannot give. What this runtime's own live runs hold counts as
+     * available: they are bounded by their limits, and a suite keeps their sum inside its budget.
+     */
     private void checkHostCanGive(Scenario s) {
-        long available = availableMemoryBytes() - HOST_RESERVE_BYTES;
+        long available = availableMemoryBytes() + liveLimitBytes.get() - HOST_RESERVE_BYTES;
         if (available > 0 && s.memory().bytes() > available) {
             throw new IllegalArgumentException(String.format(
                     "memory: \"%s\" is more than this host can give (%d MiB available after a %d MiB reserve)",
@@ -214,13 +230,13 @@ public final class DockerRuntime implements Runtime {
             if (!exited) {
                 remove(id);
                 closeQuietly(output);
-                return new Observation(null, false, true, hung, output.samples(), output.output(),
+                return new Observation(null, false, true, hung, output.samples(), output.exit(), output.output(),
                         elapsed(started), null);
             }
             output.awaitCompletion(5, TimeUnit.SECONDS);
             Long exit = state.getExitCodeLong();
             return new Observation(exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
-                    false, false, output.samples(), output.output(), elapsed(started), null);
+                    false, false, output.samples(), output.exit(), output.output(), elapsed(started), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunCancelledException("run interrupted: container " + id.substring(0, 12) + " removed");
@@ -241,7 +257,7 @@ public final class DockerRuntime implements Runtime {
     }
 
     private static Observation failure(String message, long started) {
-        return new Observation(null, false, false, false, java.util.List.of(), java.util.List.of(),
+        return new Observation(null, false, false, false, java.util.List.of(), null, java.util.List.of(),
                 elapsed(started), message);
     }
 

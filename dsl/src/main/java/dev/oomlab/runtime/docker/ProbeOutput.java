@@ -23,6 +23,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
     private final List<Sample> samples = new ArrayList<>();
+    private Sample exit;
     private final List<String> output = new ArrayList<>();
     private volatile long lastEventNanos = System.nanoTime();
 
@@ -47,7 +48,9 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     private void line(String line) {
         Optional<Sample> sample = ProbeLine.parse(line);
-        if (sample.isPresent()) {
+        if (sample.isPresent() && sample.get().event().equals("exit")) {
+            exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
+        } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
             if (sample.get().event().equals("fail") || sample.get().event().equals("usage")) {
@@ -61,6 +64,10 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     synchronized List<Sample> samples() {
         return List.copyOf(samples);
+    }
+
+    synchronized Sample exit() {
+        return exit;
     }
 
     synchronized List<String> output() {

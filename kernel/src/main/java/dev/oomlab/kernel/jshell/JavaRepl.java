@@ -54,7 +54,7 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     private void runStartup() {
-        for (String snippet : StartupScript.snippets(JavaRepl.class.getClassLoader(), startupWarnings)) {
+        for (String snippet : dev.oomlab.Startup.snippets()) {
             for (SnippetEvent event : shell.eval(snippet)) {
                 if (event.status() == Snippet.Status.REJECTED) {
                     String why = shell.diagnostics(event.snippet()).findFirst()

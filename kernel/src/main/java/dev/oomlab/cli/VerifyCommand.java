@@ -1,0 +1,125 @@
+package dev.oomlab.cli;
+
+import dev.oomlab.Oomlab;
+import dev.oomlab.hypothesis.Catalogue;
+import dev.oomlab.hypothesis.CaseResult;
+import dev.oomlab.hypothesis.Hypothesis;
+import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.hypothesis.PlatformBugResult;
+import dev.oomlab.report.ReportFiles;
+import dev.oomlab.report.ReportWriter;
+import dev.oomlab.suite.Suite;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code oomlab verify [H1 H2 …]}: the main job. Reproduces the chosen hypotheses (all, and the
+ * platform bug, when none is named), prints the verdicts and writes the report. Exits 1 when any
+ * case's observation differs from the seed's.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = {"Reproduces the seed study's hypotheses in real containers and writes a report.",
+                "Exit status 1 when any observation differs from the seed's."})
+public final class VerifyCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "hypotheses to run (default: all, and the platform bug)")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--out", description = "report directory (default: target/oomlab-report under the project)")
+    Path out;
+
+    @Option(names = "--parallelism", description = "cases run at once (default: ${DEFAULT-VALUE})")
+    int parallelism = Suite.DEFAULT_PARALLELISM;
+
+    @Option(names = "--curve-step", defaultValue = "256",
+            description = "MiB between points of the platform bug's capacity curves (default: ${DEFAULT-VALUE})")
+    int curveStep;
+
+    @Option(names = "--no-platform-bug", description = "skip the platform bug's boundary searches")
+    boolean noPlatformBug;
+
+    @Override
+    public Integer call() {
+        List<Hypothesis> chosen = choose();
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism: must be at least 1, got " + parallelism);
+        }
+        if (curveStep < 16) {
+            throw new IllegalArgumentException("curve-step: must be at least 16 MiB, got " + curveStep);
+        }
+        ProgressBar progress = ProgressBar.onStderr();
+        Suite suite = Suite.on(Oomlab.runtime()).parallelism(parallelism).listener(progress);
+
+        long t0 = System.nanoTime();
+        progress.phase("hypotheses");
+        List<HypothesisResult> results = Hypothesis.runAll(chosen, suite);
+        progress.end();
+        double hypothesesSeconds = (System.nanoTime() - t0) / 1e9;
+
+        PlatformBugResult bug = null;
+        double bugSeconds = 0;
+        if (ids.isEmpty() && !noPlatformBug) {
+            long t1 = System.nanoTime();
+            progress.phase("platform bug");
+            bug = Catalogue.platformBug().measureWithCurves(curveStep, suite, progress);
+            progress.end();
+            bugSeconds = (System.nanoTime() - t1) / 1e9;
+        }
+
+        ReportFiles files = ReportWriter.to(reportDir()).write(results, bug);
+        print(results, bug, hypothesesSeconds, bugSeconds, files);
+        return results.stream().allMatch(HypothesisResult::reproducesSeed) ? 0 : 1;
+    }
+
+    private List<Hypothesis> choose() {
+        if (ids.isEmpty()) {
+            return Catalogue.all();
+        }
+        List<Hypothesis> chosen = new ArrayList<>();
+        for (String id : ids) {
+            String wanted = id.toUpperCase(Locale.ROOT);
+            if (!Catalogue.ids().contains(wanted)) {
+                throw new IllegalArgumentException("hypotheses: unknown id \"" + id + "\" (known: "
+                        + String.join(", ", Catalogue.ids()) + ")");
+            }
+            chosen.add(Catalogue.byId(wanted));
+        }
+        return chosen;
+    }
+
+    private Path reportDir() {
+        if (out != null) {
+            return out;
+        }
+        String root = System.getenv("OOMLAB_ROOT");
+        return Path.of(root == null ? "." : root, "target", "oomlab-report");
+    }
+
+    private static void print(List<HypothesisResult> results, PlatformBugResult bug, double hSeconds,
+                              double bugSeconds, ReportFiles files) {
+        System.out.println();
+        System.out.printf("%-4s %-13s %-13s %-6s %s%n", "id", "verdict", "seed verdict", "cases", "claim");
+        for (HypothesisResult h : results) {
+            System.out.printf("%-4s %-13s %-13s %-6s %s%n", h.hypothesis().id(), h.verdict(), h.seedVerdict(),
+                    h.cases().size(), h.hypothesis().claim());
+            for (CaseResult c : h.mismatches()) {
+                System.out.printf("     MISMATCH %s: seed observed %s, here %s (%s)%n", c.testCase().name(),
+                        c.testCase().seedObserved(), c.observed(), c.result().headline());
+            }
+        }
+        int cases = results.stream().mapToInt(h -> h.cases().size()).sum();
+        long mismatches = results.stream().mapToLong(h -> h.mismatches().size()).sum();
+        System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", results.size(), cases, hSeconds,
+                mismatches == 0 ? "every observation matches the seed" : mismatches + " observation(s) differ from the seed");
+        if (bug != null) {
+            System.out.printf("platform bug (%.1f s): %s%n", bugSeconds, bug);
+        }
+        System.out.println("report: " + files.index().toAbsolutePath());
+    }
+}

@@ -1,0 +1,40 @@
+package dev.oomlab.notebook;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/** Scratch directories under target/ and a kernelspec installed into one. */
+final class TestDirs {
+
+    private TestDirs() {
+    }
+
+    static void clean(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+    }
+
+    /** Installs the kernelspec "oomlab" of this build under {@code prefix}; fails if it did not land there. */
+    static Path kernelPrefix(Path prefix) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Path installed = NotebookRunner.installKernel(prefix.toAbsolutePath(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        Path expected = prefix.toAbsolutePath().resolve("share/jupyter/kernels/oomlab/kernel.json");
+        if (!Files.isRegularFile(expected)) {
+            throw new IllegalStateException("the kernelspec went to " + installed + ", not " + expected + ": " + out);
+        }
+        return prefix.toAbsolutePath();
+    }
+}
