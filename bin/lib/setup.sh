@@ -58,7 +58,7 @@ oomlab_ensure_docker() {
 # Chromium for the browser test.
 oomlab_ensure_jupyter() {
   oomlab_apt_install jupyter-nbconvert jupyter-notebook jupyter-client python3-nbclient \
-    python3-jupyter-kernel-test python3-ipykernel chromium
+    python3-jupyter-kernel-test python3-ipykernel chromium fonts-nanum
 }
 
 oomlab_build_is_fresh() {

@@ -2,6 +2,7 @@ import dev.oomlab.spec.*;
 import dev.oomlab.result.*;
 import dev.oomlab.hypothesis.*;
 import dev.oomlab.search.*;
+import dev.oomlab.suite.*;
 import dev.oomlab.view.*;
 import dev.oomlab.display.*;
 import static dev.oomlab.Oomlab.*;

@@ -9,6 +9,12 @@ import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.report.ReportFiles;
 import dev.oomlab.report.ReportWriter;
 import dev.oomlab.suite.Suite;
+import dev.oomlab.notebook.NotebookListener;
+import dev.oomlab.notebook.NotebookRunner;
+import dev.oomlab.notebook.NotebookRuns;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +50,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-platform-bug", description = "skip the platform bug's boundary searches")
     boolean noPlatformBug;
 
+    @Option(names = "--no-notebooks", description = "do not execute the notebooks into the report")
+    boolean noNotebooks;
+
     @Override
     public Integer call() {
         List<Hypothesis> chosen = choose();
@@ -72,9 +81,50 @@ public final class VerifyCommand implements Callable<Integer> {
             bugSeconds = (System.nanoTime() - t1) / 1e9;
         }
 
-        ReportFiles files = ReportWriter.to(reportDir()).write(results, bug);
+        Path dir = reportDir();
+        NotebookRuns notebooks = ids.isEmpty() && !noNotebooks ? executeNotebooks(dir) : null;
+        List<Path> notebookPages = notebooks == null ? List.of()
+                : notebooks.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
+                .filter(java.util.Objects::nonNull).toList();
+        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).write(results, bug);
         print(results, bug, hypothesesSeconds, bugSeconds, files);
-        return results.stream().allMatch(HypothesisResult::reproducesSeed) ? 0 : 1;
+        if (notebooks != null) {
+            System.out.println("notebooks: " + notebooks);
+        }
+        boolean reproduced = results.stream().allMatch(HypothesisResult::reproducesSeed);
+        return reproduced && (notebooks == null || notebooks.allPassed()) ? 0 : 1;
+    }
+
+    /** Executes every notebook headless, on a kernelspec installed into a temporary prefix. */
+    private static NotebookRuns executeNotebooks(Path reportDir) {
+        String root = System.getenv("OOMLAB_ROOT");
+        Path notebooks = Path.of(root == null ? "." : root, "notebooks");
+        Path prefix = null;
+        try {
+            prefix = Files.createTempDirectory("oomlab-kernelspec");
+            NotebookRunner.installKernel(prefix, System.err);
+            return NotebookRunner.on(prefix).listener(new NotebookListener() {
+                @Override
+                public void started(Path notebook, int index, int total) {
+                    System.err.printf("notebooks %d/%d %s%n", index + 1, total, notebook.getFileName());
+                }
+            }).runAll(notebooks, reportDir.resolve("notebooks"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not prepare a kernelspec for the notebooks", e);
+        } finally {
+            deleteTree(prefix);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp dir we could not fully remove is reported by nothing else; keep going
+        }
     }
 
     private List<Hypothesis> choose() {
