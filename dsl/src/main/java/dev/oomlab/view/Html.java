@@ -46,7 +46,10 @@ public final class Html {
     /** A label and a value, side by side, for a row of facts. */
     static String fact(String label, String valueHtml) {
         return "<span style=\"display:inline-block;margin:0 18px 4px 0;white-space:nowrap\">"
-                + "<span style=\"opacity:0.7\">" + esc(label) + "</span> " + valueHtml + "</span>";
+                + "<span style=\"opacity:0.7\">" + esc(label) + "</span> " + valueHtml + "</span>"
+                // where a front end strips inline styles (an untrusted notebook), facts would run
+                // together: this separator shows only then
+                + "<span style=\"display:none\"> | </span>";
     }
 
     /** An embedded PNG, scaled to the cell's width. */
