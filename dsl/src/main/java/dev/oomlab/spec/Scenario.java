@@ -235,7 +235,7 @@ public final class Scenario {
 
     public Result run(RunListener listener) {
         Scenario valid = validate(); // before the runtime: bad input never reaches an engine
-        return runtime().run(valid, listener);
+        return runtime().run(valid, listener).withPrediction(valid.predict());
     }
 
     /** Runs and fails with a message naming expected and observed outcome when they differ. */

@@ -1,5 +1,6 @@
 package dev.oomlab.notebook;
 
+import dev.oomlab.kernel.install.KernelSpecInstaller;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,21 +34,7 @@ public record Jupyter(Path command, Path kernelPrefix) {
     }
 
     static Optional<Path> find() {
-        String override = System.getenv("OOMLAB_JUPYTER");
-        if (override != null && !override.isBlank()) {
-            return Optional.of(Path.of(override));
-        }
-        List<Path> candidates = new ArrayList<>();
-        candidates.add(Path.of("/usr/bin/jupyter"));
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(File.pathSeparator)) {
-                if (!dir.isBlank()) {
-                    candidates.add(Path.of(dir, "jupyter"));
-                }
-            }
-        }
-        return candidates.stream().filter(Files::isExecutable).findFirst();
+        return KernelSpecInstaller.findJupyter();
     }
 
     /** The kernelspec directory the kernel prefix must hold, or null without a prefix. */

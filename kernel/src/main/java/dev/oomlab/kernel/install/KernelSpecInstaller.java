@@ -78,8 +78,11 @@ public final class KernelSpecInstaller {
         }
     }
 
-    /** Debian's /usr/bin/jupyter first: a jupyter on PATH may be a Python without jupyter_client. */
-    static Optional<Path> findJupyter() {
+    /**
+     * OOMLAB_JUPYTER, else Debian's /usr/bin/jupyter, else the first jupyter on PATH: a jupyter on
+     * PATH may be a Python without jupyter_client.
+     */
+    public static Optional<Path> findJupyter() {
         String override = System.getenv("OOMLAB_JUPYTER");
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override));
@@ -89,7 +92,9 @@ public final class KernelSpecInstaller {
         String path = System.getenv("PATH");
         if (path != null) {
             for (String dir : path.split(java.io.File.pathSeparator)) {
-                candidates.add(Path.of(dir, "jupyter"));
+                if (!dir.isBlank()) {
+                    candidates.add(Path.of(dir, "jupyter"));
+                }
             }
         }
         return candidates.stream().filter(Files::isExecutable).findFirst();
