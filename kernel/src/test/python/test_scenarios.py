@@ -60,6 +60,23 @@ class ScenarioTests(unittest.TestCase):
         self.assertIn("text/html", mimes)
         self.assertIn("image/png", mimes)
 
+    def test_a_hypothesis_shows_progress_updated_in_place(self):
+        msg_id = self.kc.execute('Catalogue.byId("H2").run()')
+        outputs = self.collect(msg_id, timeout=180)
+        reply = self.reply_to(msg_id, timeout=10)
+        errors = [m["content"] for m in outputs if m["msg_type"] == "error"]
+        self.assertEqual(reply["content"]["status"], "ok", errors)
+        shown = [m for m in outputs if m["msg_type"] == "display_data"]
+        updates = [m for m in outputs if m["msg_type"] == "update_display_data"]
+        self.assertTrue(shown, "no progress display")
+        display_id = shown[0]["content"]["transient"]["display_id"]
+        self.assertTrue(updates, "the progress display was never updated")
+        self.assertTrue(all(u["content"]["transient"]["display_id"] == display_id for u in updates))
+        self.assertIn("2/2 done", updates[-1]["content"]["data"]["text/plain"])
+        results = [m for m in outputs if m["msg_type"] == "execute_result"]
+        self.assertEqual(len(results), 1)
+        self.assertIn("text/html", results[0]["content"]["data"])
+
     def test_interrupt_removes_the_cells_containers(self):
         self.assertEqual(oomlab_containers(), [], "containers left from before")
         msg_id = self.kc.execute('scenario().memory("256m").allocRam(16).sleep("60s").run()')

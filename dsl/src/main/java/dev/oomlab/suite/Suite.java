@@ -53,11 +53,12 @@ public final class Suite {
 
     /** A suite on the default runtime (the local Docker engine, connected when first used). */
     public static Suite defaults() {
-        return new Suite(null, DEFAULT_PARALLELISM, null, SuiteListener.NONE);
+        return new Suite(null, DEFAULT_PARALLELISM, null, SuiteListener.defaultListener());
     }
 
     public static Suite on(Runtime runtime) {
-        return new Suite(Objects.requireNonNull(runtime, "runtime"), DEFAULT_PARALLELISM, null, SuiteListener.NONE);
+        return new Suite(Objects.requireNonNull(runtime, "runtime"), DEFAULT_PARALLELISM, null,
+                SuiteListener.defaultListener());
     }
 
     public Suite parallelism(int n) {

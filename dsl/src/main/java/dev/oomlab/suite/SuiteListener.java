@@ -8,6 +8,19 @@ public interface SuiteListener {
 
     SuiteListener NONE = new SuiteListener() { };
 
+    /**
+     * The listener a suite gets when none is given: silent, unless a front end installed one
+     * (the Jupyter kernel shows a progress display that updates in place).
+     */
+    static SuiteListener defaultListener() {
+        return DefaultListener.get();
+    }
+
+    /** Installs what {@link #defaultListener()} makes, one listener per suite. */
+    static void useDefault(java.util.function.Supplier<SuiteListener> factory) {
+        DefaultListener.set(factory);
+    }
+
     default void started(Progress progress) {
     }
 

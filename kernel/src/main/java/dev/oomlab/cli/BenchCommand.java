@@ -39,10 +39,16 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "10", description = "runs of each (default ${DEFAULT-VALUE})")
         int rounds;
 
+        @Option(names = "--memory", defaultValue = "64m", description = "the scenario's memory (default ${DEFAULT-VALUE})")
+        String memory;
+
+        @Option(names = "--ram", defaultValue = "1", description = "MiB of RAM it touches (default ${DEFAULT-VALUE})")
+        int ram;
+
         @Override
         public Integer call() throws Exception {
             DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
-            Scenario trivial = Oomlab.scenario().memory("64m").allocRam(1);
+            Scenario trivial = Oomlab.scenario().memory(memory).allocRam(ram);
             List<String> cli = DockerCliArgs.of(trivial, runtime.imageReference());
             trivial.run(); // warm-up: the image exists, the JIT has seen the path
             requireOk(cli);
@@ -53,7 +59,7 @@ public final class BenchCommand implements Runnable {
                 Result r = trivial.run();
                 api[i] = (System.nanoTime() - t0) / 1e6;
                 if (r.outcome() != Outcome.OK) {
-                    throw new IllegalStateException("the trivial scenario did not end OK: " + r.headline());
+                    throw new IllegalStateException("the scenario did not end OK: " + r.headline());
                 }
                 long t1 = System.nanoTime();
                 requireOk(cli);
@@ -61,7 +67,7 @@ public final class BenchCommand implements Runnable {
             }
             double a = Stats.median(api);
             double d = Stats.median(docker);
-            System.out.printf("trivial scenario (memory 64m, ram 1 MiB), %d rounds, alternating%n", rounds);
+            System.out.printf("scenario (memory %s, ram %d MiB), %d rounds, alternating%n", memory, ram, rounds);
             System.out.printf("  run()            median %7.1f ms%n", a);
             System.out.printf("  docker run --rm  median %7.1f ms%n", d);
             System.out.printf("  ratio run()/CLI  %.2f  (target: <= 1.00)%n", a / d);

@@ -2,6 +2,8 @@ package dev.oomlab.kernel;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.display.Display;
+import dev.oomlab.suite.SuiteListener;
+import dev.oomlab.view.ProgressDisplay;
 import dev.oomlab.kernel.channel.Heartbeat;
 import dev.oomlab.kernel.channel.IoPub;
 import dev.oomlab.kernel.channel.RequestLoop;
@@ -96,6 +98,8 @@ public final class Kernel {
         OutputCapture output = OutputCapture.install(ioPub, current);
         KernelDisplaySink displays = new KernelDisplaySink(ioPub, current, output);
         Display.install(displays);
+        // long work (a hypothesis, a sweep) shows one progress display, updated in place
+        SuiteListener.useDefault(ProgressDisplay::new);
 
         Supplier<JavaRepl> session = repl::join;
         History history = new History();

@@ -2,11 +2,13 @@ package dev.oomlab.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Image;
 import dev.oomlab.probe.ProbeBinary;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -47,9 +49,24 @@ public final class ProbeImage {
             docker.inspectImageCmd(reference()).exec();
         } catch (NotFoundException missing) {
             docker.loadImageCmd(new ByteArrayInputStream(ImageArchive.of(rootfs(), reference(), labels()))).exec();
+            removeOlderProbes(docker);
         }
         present = true;
         return reference();
+    }
+
+    /** Images of earlier probe binaries are leftovers once a new one is loaded; in-use ones stay. */
+    private void removeOlderProbes(DockerClient docker) {
+        for (Image old : docker.listImagesCmd().withImageNameFilter(REPOSITORY).exec()) {
+            boolean current = old.getRepoTags() != null && Arrays.asList(old.getRepoTags()).contains(reference());
+            if (!current) {
+                try {
+                    docker.removeImageCmd(old.getId()).withForce(false).exec();
+                } catch (RuntimeException inUse) {
+                    // a container of another process still runs it: the next load removes it
+                }
+            }
+        }
     }
 
     private Map<String, String> labels() {
