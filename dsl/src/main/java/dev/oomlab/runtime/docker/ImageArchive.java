@@ -20,6 +20,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 final class ImageArchive {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Fixed timestamps, so the same binary gives the same layer and image id everywhere. */
+    static final java.util.Date EPOCH = new java.util.Date(0);
 
     private ImageArchive() {
     }
@@ -60,6 +62,7 @@ final class ImageArchive {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(content.length);
         entry.setMode(0100644);
+        entry.setModTime(EPOCH);
         tar.putArchiveEntry(entry);
         tar.write(content);
         tar.closeArchiveEntry();

@@ -80,12 +80,14 @@ public final class ProbeImage {
             TarArchiveEntry scratch = new TarArchiveEntry("scratch/");
             scratch.setMode(040777);
             scratch.setIds(USER, USER);
+            scratch.setModTime(ImageArchive.EPOCH);
             tar.putArchiveEntry(scratch);
             tar.closeArchiveEntry();
             TarArchiveEntry probe = new TarArchiveEntry("probe");
             probe.setMode(0100755);
             probe.setSize(binary.size());
             probe.setIds(0, 0);
+            probe.setModTime(ImageArchive.EPOCH);
             tar.putArchiveEntry(probe);
             tar.write(binary.bytes());
             tar.closeArchiveEntry();
