@@ -99,6 +99,23 @@ class DockerRuntimeIT {
     }
 
     @Test
+    void aSizedTmpfsAtDevShmIsEnforcedLikeShmSize() {
+        // Kubernetes' emptyDir with medium Memory and a sizeLimit (the spec's E3)
+        Result r = scenario().memory("512m").tmpfsShm("256m").allocShm(300).run();
+        assertThat(r.outcome()).isEqualTo(Outcome.SIGBUS);
+        assertThat(r.steps().get(0).doneMib()).isBetween(240.0, 256.0);
+    }
+
+    @Test
+    void anUnsizedTmpfsAtDevShmIsStillCappedByTheMemoryLimit() {
+        // no size on the mount: the memory cgroup is what stops it (the spec's E2)
+        Result r = scenario().memory("512m").tmpfsShm().allocShm(700).run();
+        assertThat(r.outcome()).isEqualTo(Outcome.OOM);
+        assertThat(r.oomKillCount()).isEqualTo(1);
+        assertThat(r.peakMib()).isBetween(500.0, 512.0);
+    }
+
+    @Test
     void freedShmReturnsToThePool() {
         assertThat(scenario().memory("1g").shm("1g").allocShm(700).freeShm().allocRam(900).run().outcome())
                 .isEqualTo(Outcome.OK);
