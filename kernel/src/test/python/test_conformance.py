@@ -8,6 +8,8 @@ signatures.
 import time
 import unittest
 
+from kernel_case import KernelCase
+
 import jupyter_kernel_test
 from jupyter_client.manager import start_new_kernel
 
@@ -43,17 +45,8 @@ class OomlabKernelTests(jupyter_kernel_test.KernelTests):
     supported_history_operations = ("tail", "range", "search")
 
 
-class OomlabExtraTests(unittest.TestCase):
+class OomlabExtraTests(KernelCase):
     """What the standard suite does not check but the kernel promises."""
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel()
 
     def run_cell(self, code, timeout=TIMEOUT):
         """Runs a cell; returns (reply, [(arrival time, msg)]) for its IOPub output."""

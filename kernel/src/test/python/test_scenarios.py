@@ -7,7 +7,8 @@ import subprocess
 import time
 import unittest
 
-from jupyter_client.manager import start_new_kernel
+from kernel_case import KernelCase
+
 
 KERNEL = "oomlab"
 
@@ -18,16 +19,7 @@ def oomlab_containers():
     return out.split()
 
 
-class ScenarioTests(unittest.TestCase):
-
-    @classmethod
-    def setUpClass(cls):
-        cls.km, cls.kc = start_new_kernel(kernel_name=KERNEL, startup_timeout=60)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.kc.stop_channels()
-        cls.km.shutdown_kernel()
+class ScenarioTests(KernelCase):
 
     def collect(self, msg_id, timeout):
         """The IOPub messages of one request, until idle."""

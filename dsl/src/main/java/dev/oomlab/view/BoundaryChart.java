@@ -43,13 +43,7 @@ final class BoundaryChart {
             path.setLineWidth(1f);
             path.setShowInLegend(false);
         }
-        byOutcome.forEach((outcome, pts) -> {
-            XYSeries s = chart.addSeries(outcome.name(), pts.stream().mapToDouble(p -> p[0]).toArray(),
-                    pts.stream().mapToDouble(p -> p[1]).toArray());
-            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(OutcomeColors.of(outcome));
-        });
+        ChartStyle.outcomePoints(chart, byOutcome);
         line(chart, "largest OK " + b.mib() + " MiB", b.mib(), n, OutcomeColors.of(Outcome.OK));
         line(chart, "model " + b.predictedMib() + " MiB", b.predictedMib(), n, ChartStyle.MODEL);
         return chart;

@@ -101,13 +101,7 @@ final class CapacityChart {
         if (byOutcome.isEmpty()) {
             throw new IllegalArgumentException("sweep: \"" + sweep.name() + "\" has no run to draw");
         }
-        byOutcome.forEach((outcome, pts) -> {
-            XYSeries s = chart.addSeries(outcome.name(), pts.stream().mapToDouble(p -> p[0]).toArray(),
-                    pts.stream().mapToDouble(p -> p[1]).toArray());
-            s.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(OutcomeColors.of(outcome));
-        });
+        ChartStyle.outcomePoints(chart, byOutcome);
         return chart;
     }
 

@@ -60,6 +60,17 @@ final class ChartStyle {
         s.setAntiAlias(true);
     }
 
+    /** One scatter series per outcome, in the outcome's colour: points are {x, y}. */
+    static void outcomePoints(XYChart chart, java.util.Map<dev.oomlab.result.Outcome, java.util.List<double[]>> byOutcome) {
+        byOutcome.forEach((outcome, pts) -> {
+            org.knowm.xchart.XYSeries s = chart.addSeries(outcome.name(), pts.stream().mapToDouble(p -> p[0]).toArray(),
+                    pts.stream().mapToDouble(p -> p[1]).toArray());
+            s.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
+            s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            s.setMarkerColor(OutcomeColors.of(outcome));
+        });
+    }
+
     static Color translucent(Color c, int alpha) {
         return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
     }
