@@ -21,7 +21,7 @@ oomlab_apt_install() {
     apt-get update -qq >/dev/null
     oomlab_apt_updated=1
   fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 # The JDK, Maven and a static C library for the probe (gcc -static).
@@ -54,11 +54,16 @@ oomlab_ensure_docker() {
   return 1
 }
 
-# Jupyter from Debian (PyPI is not reachable here), the Python kernel for the benchmark, and
-# Chromium for the browser test.
+# Jupyter from Debian (PyPI is not reachable here): nbconvert executes the notebooks.
 oomlab_ensure_jupyter() {
-  oomlab_apt_install jupyter-nbconvert jupyter-notebook jupyter-client python3-nbclient \
-    python3-jupyter-kernel-test python3-ipykernel chromium fonts-nanum
+  oomlab_apt_install jupyter-nbconvert jupyter-notebook jupyter-client python3-nbclient
+}
+
+# What only the tests need: the kernel conformance suite, the Python kernel the benchmark compares
+# against, and Chromium with a font for the seed's Korean titles for the browser test.
+oomlab_ensure_test_tools() {
+  oomlab_ensure_jupyter
+  oomlab_apt_install python3-jupyter-kernel-test python3-ipykernel chromium fonts-nanum
 }
 
 oomlab_build_is_fresh() {
