@@ -27,6 +27,11 @@ final class KernelExecutionControl extends DirectExecutionControl {
     private final AtomicLong keys = new AtomicLong();
     private volatile Thread cellThread;
     private volatile boolean stopped;
+    /**
+     * An interrupt for the current cell. It can arrive while the cell still compiles, before any
+     * thread runs it (seen under load): the cell must then not start at all.
+     */
+    private volatile boolean interruptPending;
 
     /** JShell turns this string into SnippetEvent.value(); it is a key to the real object. */
     @Override
@@ -42,8 +47,12 @@ final class KernelExecutionControl extends DirectExecutionControl {
         }, "oomlab-cell");
         thread.setContextClassLoader(doit.getDeclaringClass().getClassLoader());
         thread.setDaemon(true);
-        cellThread = thread;
+        cellThread = thread; // published before the check: interrupt() sees the thread or we see the flag
         try {
+            if (interruptPending) {
+                stopped = true;
+                throw new StoppedException();
+            }
             thread.start();
             thread.join();
         } finally {
@@ -75,6 +84,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
     void startCell() {
         values.clear();
         stopped = false;
+        interruptPending = false;
     }
 
     boolean wasStopped() {
@@ -91,9 +101,10 @@ final class KernelExecutionControl extends DirectExecutionControl {
      */
     @SuppressWarnings({"deprecation", "removal"})
     void interrupt(long graceMillis) throws InterruptedException {
+        interruptPending = true; // before reading the thread: see invoke()
         Thread thread = cellThread;
         if (thread == null) {
-            return;
+            return; // still compiling, or between snippets: invoke() will not start it
         }
         thread.interrupt();
         thread.join(graceMillis);
