@@ -1,4 +1,5 @@
 """A test case that owns one running oomlab kernel for its whole class."""
+import time
 import unittest
 
 from jupyter_client.manager import start_new_kernel
@@ -17,3 +18,14 @@ class KernelCase(unittest.TestCase):
     def tearDownClass(cls):
         cls.kc.stop_channels()
         cls.km.shutdown_kernel()
+
+    def iopub_until_idle(self, msg_id, timeout):
+        """The IOPub messages of one request, with their arrival times, until it is idle."""
+        messages = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=timeout)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return messages
+            messages.append((time.monotonic(), msg))

@@ -51,15 +51,8 @@ class OomlabExtraTests(KernelCase):
     def run_cell(self, code, timeout=TIMEOUT):
         """Runs a cell; returns (reply, [(arrival time, msg)]) for its IOPub output."""
         msg_id = self.kc.execute(code)
-        outputs = []
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=timeout)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                break
-            if msg["msg_type"] not in ("status", "execute_input"):
-                outputs.append((time.monotonic(), msg))
+        outputs = [(t, m) for t, m in self.iopub_until_idle(msg_id, timeout)
+                   if m["msg_type"] not in ("status", "execute_input")]
         reply = self.kc.get_shell_msg(timeout=timeout)
         while reply["parent_header"].get("msg_id") != msg_id:
             reply = self.kc.get_shell_msg(timeout=timeout)

@@ -23,14 +23,7 @@ class ScenarioTests(KernelCase):
 
     def collect(self, msg_id, timeout):
         """The IOPub messages of one request, until idle."""
-        outputs = []
-        while True:
-            msg = self.kc.get_iopub_msg(timeout=timeout)
-            if msg["parent_header"].get("msg_id") != msg_id:
-                continue
-            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
-                return outputs
-            outputs.append(msg)
+        return [msg for _, msg in self.iopub_until_idle(msg_id, timeout)]
 
     def reply_to(self, msg_id, timeout):
         reply = self.kc.get_shell_msg(timeout=timeout)
