@@ -54,7 +54,8 @@ public final class ProbeBinary {
         return sha256;
     }
 
-    private static String sha256(byte[] data) {
+    /** Lowercase hex SHA-256: the probe's tag, and the digests of the image made from it. */
+    public static String sha256(byte[] data) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

@@ -131,7 +131,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path script = Path.of(System.getenv().getOrDefault("OOMLAB_ROOT", "."), "bench", "probe-touch.sh");
+            Path script = ProjectRoot.resolve("bench", "probe-touch.sh");
             if (!Files.isReadable(script)) {
                 throw new IllegalArgumentException("bench: cannot find " + script + " (run from the repository)");
             }

@@ -27,8 +27,7 @@ final class DockerCliArgs {
         if (shm instanceof ShmMount.ShmSize sized) {
             args.addAll(List.of("--shm-size", bytes(sized.size().bytes())));
         } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
-            args.addAll(List.of("--tmpfs", "/dev/shm:rw,nosuid,nodev,mode=1777"
-                    + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes())));
+            args.addAll(List.of("--tmpfs", "/dev/shm:" + ContainerSpec.tmpfsOptions(tmpfs)));
         }
         if (s.oomKillDisabled()) {
             args.add("--oom-kill-disable");

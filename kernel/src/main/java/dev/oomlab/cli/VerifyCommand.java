@@ -97,8 +97,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** Executes every notebook headless, on a kernelspec installed into a temporary prefix. */
     private static NotebookRuns executeNotebooks(Path reportDir) {
-        String root = System.getenv("OOMLAB_ROOT");
-        Path notebooks = Path.of(root == null ? "." : root, "notebooks");
+        Path notebooks = ProjectRoot.resolve("notebooks");
         Path prefix = null;
         try {
             prefix = Files.createTempDirectory("oomlab-kernelspec");
@@ -147,8 +146,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (out != null) {
             return out;
         }
-        String root = System.getenv("OOMLAB_ROOT");
-        return Path.of(root == null ? "." : root, "target", "oomlab-report");
+        return ProjectRoot.resolve("target", "oomlab-report");
     }
 
     private static void print(List<HypothesisResult> results, PlatformBugResult bug, double hSeconds,

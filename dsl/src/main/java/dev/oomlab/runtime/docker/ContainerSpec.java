@@ -18,6 +18,11 @@ public final class ContainerSpec {
     private ContainerSpec() {
     }
 
+    /** The mount options of a tmpfs at /dev/shm, as Docker's --tmpfs takes them. */
+    public static String tmpfsOptions(ShmMount.Tmpfs tmpfs) {
+        return "rw,nosuid,nodev,mode=1777" + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes());
+    }
+
     public static HostConfig hostConfig(Scenario s) {
         HostConfig hc = HostConfig.newHostConfig()
                 .withMemory(s.memory().bytes())
@@ -31,8 +36,7 @@ public final class ContainerSpec {
         if (shm instanceof ShmMount.ShmSize sized) {
             hc.withShmSize(sized.size().bytes());
         } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
-            String options = "rw,nosuid,nodev,mode=1777" + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes());
-            hc.withTmpFs(Map.of("/dev/shm", options));
+            hc.withTmpFs(Map.of("/dev/shm", tmpfsOptions(tmpfs)));
         }
         if (s.oomKillDisabled()) {
             hc.withOomKillDisable(true);

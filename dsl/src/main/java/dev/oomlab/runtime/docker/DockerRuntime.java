@@ -215,7 +215,7 @@ public final class DockerRuntime implements Runtime {
                     }
                 }
                 if (cancelled.get()) {
-                    throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+                    throw cancelled(id);
                 }
                 if (!exited && scenario.oomKillDisabled() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
                         && HostCgroup.underOom(id)) {
@@ -239,21 +239,29 @@ public final class DockerRuntime implements Runtime {
                     false, false, output.samples(), output.exit(), output.output(), elapsed(started), null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RunCancelledException("run interrupted: container " + id.substring(0, 12) + " removed");
+            throw new RunCancelledException("run interrupted: container " + shortId(id) + " removed");
         } catch (NotFoundException e) {
             if (cancelled.get()) {
-                throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+                throw cancelled(id);
             }
             return failure("the container disappeared: " + e.getMessage(), started);
         } catch (DockerException e) {
             if (cancelled.get()) {
-                throw new RunCancelledException("run cancelled: container " + id.substring(0, 12) + " removed");
+                throw cancelled(id);
             }
             return failure("Docker failed while running the container: " + e.getMessage(), started);
         } finally {
             closeQuietly(waiter);
             closeQuietly(output);
         }
+    }
+
+    private static RunCancelledException cancelled(String id) {
+        return new RunCancelledException("run cancelled: container " + shortId(id) + " removed");
+    }
+
+    private static String shortId(String id) {
+        return id.substring(0, 12);
     }
 
     private static Observation failure(String message, long started) {

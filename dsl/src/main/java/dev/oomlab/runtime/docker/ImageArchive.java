@@ -2,13 +2,11 @@ package dev.oomlab.runtime.docker;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.oomlab.probe.ProbeBinary;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -27,7 +25,7 @@ final class ImageArchive {
     }
 
     static byte[] of(byte[] layer, String reference, Map<String, String> labels) {
-        String diffId = "sha256:" + sha256(layer);
+        String diffId = "sha256:" + ProbeBinary.sha256(layer);
         ObjectNode config = JSON.createObjectNode();
         config.put("architecture", "amd64");
         config.put("os", "linux");
@@ -37,8 +35,8 @@ final class ImageArchive {
         rootfs.put("type", "layers");
         rootfs.putArray("diff_ids").add(diffId);
         byte[] configBytes = config.toString().getBytes(StandardCharsets.UTF_8);
-        String configName = sha256(configBytes) + ".json";
-        String layerName = sha256(layer) + "/layer.tar";
+        String configName = ProbeBinary.sha256(configBytes) + ".json";
+        String layerName = ProbeBinary.sha256(layer) + "/layer.tar";
 
         ObjectNode manifest = JSON.createObjectNode();
         manifest.put("Config", configName);
@@ -66,13 +64,5 @@ final class ImageArchive {
         tar.putArchiveEntry(entry);
         tar.write(content);
         tar.closeArchiveEntry();
-    }
-
-    static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
