@@ -1,11 +1,14 @@
 import dev.oomlab.spec.*;
+import dev.oomlab.dsl.*;
 import dev.oomlab.result.*;
 import dev.oomlab.hypothesis.*;
+import dev.oomlab.run.*;
 import dev.oomlab.search.*;
 import dev.oomlab.suite.*;
 import dev.oomlab.view.*;
 import dev.oomlab.display.*;
 import static dev.oomlab.Oomlab.*;
 import static dev.oomlab.result.Outcome.*;
+import static dev.oomlab.hypothesis.Expectation.ifTrue;
 import static dev.oomlab.display.Display.display;
 import static dev.oomlab.display.Display.updateDisplay;

@@ -3,17 +3,41 @@ package dev.oomlab.display;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Base64;
+import java.util.ServiceLoader;
+import java.util.function.Function;
 import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.PieChart;
+import org.knowm.xchart.XYChart;
 import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
- * Turns any value into a {@link MimeBundle}: oomlab's own values, Tablesaw tables and XChart
- * charts richly, everything else as text. One place, so the kernel, reports and jshell agree.
+ * Turns any value into a {@link MimeBundle} through the renderers registered per type: Tablesaw
+ * tables and XChart charts here, oomlab's results by the view package (a {@link RendererProvider}),
+ * anything else as text. One place, so the kernel, reports and jshell agree.
  */
 public final class Renderers {
 
+    private static final RendererRegistry REGISTRY = builtIns();
+
     private Renderers() {
+    }
+
+    private static RendererRegistry builtIns() {
+        RendererRegistry r = new RendererRegistry();
+        r.register(Table.class, t -> MimeBundle.text(t.printAll()).with(MimeBundle.HTML, TableHtml.render(t)));
+        r.register(XYChart.class, c -> chart(c.getTitle(), encode(c)));
+        r.register(CategoryChart.class, c -> chart(c.getTitle(), encode(c)));
+        r.register(PieChart.class, c -> chart(c.getTitle(), encode(c)));
+        ServiceLoader.load(RendererProvider.class, Renderers.class.getClassLoader())
+                .forEach(p -> p.registerAll(r));
+        return r;
+    }
+
+    /** Registers a renderer for a type: {@code register(MyResult.class, r -> MimeBundle.text(...))}. */
+    public static <T> void register(Class<T> type, Function<? super T, MimeBundle> renderer) {
+        REGISTRY.register(type, renderer);
     }
 
     public static MimeBundle render(Object value) {
@@ -23,22 +47,37 @@ public final class Renderers {
         if (value instanceof Displayable displayable) {
             return displayable.mimeBundle();
         }
-        if (value instanceof Table table) {
-            return MimeBundle.text(table.printAll()).with(MimeBundle.HTML, TableHtml.render(table));
+        if (value == null) {
+            return MimeBundle.text("null");
         }
-        if (value instanceof Chart<?, ?> chart) {
-            return MimeBundle.text(chart.getTitle() == null ? "chart" : "chart: " + chart.getTitle())
-                    .with(MimeBundle.PNG, pngBase64(chart));
-        }
-        return MimeBundle.text(String.valueOf(value));
+        return REGISTRY.find(value.getClass()).map(r -> r.apply(value))
+                .orElseGet(() -> MimeBundle.text(String.valueOf(value)));
     }
 
     /** True when {@link #render} gives more than plain text for this value. */
     public static boolean isRich(Object value) {
         return value instanceof MimeBundle || value instanceof Displayable
-                || value instanceof Table || value instanceof Chart<?, ?>;
+                || (value != null && REGISTRY.find(value.getClass()).isPresent());
     }
 
+    private static MimeBundle chart(String title, byte[] png) {
+        return MimeBundle.text(title == null ? "chart" : "chart: " + title)
+                .with(MimeBundle.PNG, Base64.getEncoder().encodeToString(png));
+    }
+
+    private static byte[] encode(XYChart c) {
+        return png(c);
+    }
+
+    private static byte[] encode(CategoryChart c) {
+        return png(c);
+    }
+
+    private static byte[] encode(PieChart c) {
+        return png(c);
+    }
+
+    // TODO(views branch): views encode their own PNGs through the public API; these two go then.
     public static byte[] png(Chart<?, ?> chart) {
         try {
             return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);

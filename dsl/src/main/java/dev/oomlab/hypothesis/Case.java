@@ -1,7 +1,7 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.result.Outcome;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.spec.Step;
 import java.util.List;
 
@@ -28,6 +28,10 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
                     + ifTrue + ", " + ifFalse);
         }
         steps = List.copyOf(steps);
+    }
+
+    public Case(String name, List<Step> steps, Expectation expect) {
+        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved());
     }
 
     /** The case as a runnable scenario: the base limits, then this case's steps. */

@@ -1,24 +1,34 @@
 package dev.oomlab.hypothesis;
 
-import dev.oomlab.model.Prediction;
+import dev.oomlab.result.Prediction;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 
 /**
  * One case run: what the kernel did, what the model predicted, and how both compare with the seed.
  *
- * @param testCase   the case ("case" is a Java keyword)
- * @param result     the observed run; its {@code predicted} is set to the model's outcome
- * @param prediction the limit model's prediction for the case's scenario
+ * @param testCase the case ("case" is a Java keyword)
+ * @param result   the observed run, with the limit model's prediction the runner attached
  */
-public record CaseResult(Case testCase, Result result, Prediction prediction) {
+public record CaseResult(Case testCase, Result result) {
+
+    public CaseResult {
+        if (result.prediction() == null) {
+            throw new IllegalArgumentException("result: case \"" + testCase.name()
+                    + "\" has no prediction (results come from a runner, which attaches one)");
+        }
+    }
+
+    public Prediction prediction() {
+        return result.prediction();
+    }
 
     public Outcome observed() {
         return result.outcome();
     }
 
     public Outcome predicted() {
-        return prediction.outcome();
+        return result.prediction().outcome();
     }
 
     /** True when this host observed what the seed observed (or the case has no seed observation). */
@@ -34,13 +44,13 @@ public record CaseResult(Case testCase, Result result, Prediction prediction) {
     public String note() {
         StringBuilder s = new StringBuilder();
         if (!matchesSeed()) {
-            s.append("MISMATCH: observed ").append(observed()).append(", the seed observed ")
+            s.append("NOT AS SEED: observed ").append(observed()).append(", the seed observed ")
                     .append(testCase.seedObserved()).append(". ");
         }
         if (!modelAgrees()) {
-            s.append("model predicted ").append(predicted()).append(" (").append(prediction.reason()).append(")");
-            if (prediction.nearBoundary()) {
-                s.append(", within ").append(prediction.marginMib()).append(" MiB of its boundary");
+            s.append("model predicted ").append(predicted()).append(" (").append(prediction().reason()).append(")");
+            if (prediction().nearBoundary()) {
+                s.append(", within ").append(prediction().marginMib()).append(" MiB of its boundary");
             }
             s.append(". ");
         }

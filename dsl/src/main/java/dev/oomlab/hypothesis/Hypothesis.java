@@ -1,11 +1,9 @@
 package dev.oomlab.hypothesis;
 
-import dev.oomlab.model.LimitModel;
-import dev.oomlab.model.Prediction;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.runtime.Runtime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +14,7 @@ import java.util.function.UnaryOperator;
  * A claim about container memory, tested by cases on one base scenario (the limits). Built
  * fluently and immutably:
  * {@code Hypothesis.of("H4", "claim", scenario().memory("2g").shm("1g"))
- *        .when("shm 800 + ram 1300", s -> s.allocShm(800).allocRam(1300), OK, OOM).run()}.
+ *        .when("shm 800 + ram 1300", s -> s.allocShm(800).allocRam(1300), ifTrue(OK).ifFalse(OOM)).run()}.
  *
  * @param id          "H4"
  * @param claim       the claim in English, as the seed states it
@@ -52,16 +50,13 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         return new Hypothesis(id, claim, title, base, cases, verdict);
     }
 
-    /** Adds a case with no reference observation; {@code steps} is applied to an empty scenario. */
-    public Hypothesis when(String name, UnaryOperator<Scenario> steps, Outcome ifTrue, Outcome ifFalse) {
-        return when(name, steps, ifTrue, ifFalse, null);
-    }
-
-    /** Adds a case with the seed's observed outcome. */
-    public Hypothesis when(String name, UnaryOperator<Scenario> steps, Outcome ifTrue, Outcome ifFalse,
-                           Outcome seedObserved) {
+    /**
+     * Adds a case: {@code steps} is applied to an empty scenario, {@code expect} names the outcomes,
+     * e.g. {@code ifTrue(OK).ifFalse(OOM).seedSaw(OOM)}.
+     */
+    public Hypothesis when(String name, UnaryOperator<Scenario> steps, Expectation expect) {
         List<Case> more = new ArrayList<>(cases);
-        more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), ifTrue, ifFalse, seedObserved));
+        more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), expect));
         return new Hypothesis(id, claim, title, base, more, seedVerdict);
     }
 
@@ -72,10 +67,10 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
 
     /** Runs every case on the base scenario's runtime (the default Docker engine unless set). */
     public HypothesisResult run() {
-        return run(Suite.on(base.runtime()));
+        return run(Suite.with(base.runner()));
     }
 
-    public HypothesisResult run(Runtime runtime) {
+    public HypothesisResult run(ContainerRuntime runtime) {
         return run(Suite.on(runtime));
     }
 
@@ -98,9 +93,7 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         for (Hypothesis h : hypotheses) {
             List<CaseResult> caseResults = new ArrayList<>();
             for (Case c : h.cases) {
-                Result r = results.get(i++);
-                Prediction p = LimitModel.SEED.predict(r.scenario());
-                caseResults.add(new CaseResult(c, r.withPrediction(p.outcome()), p));
+                caseResults.add(new CaseResult(c, results.get(i++))); // the runner attached the prediction
             }
             List<Outcome> observed = caseResults.stream().map(CaseResult::observed).toList();
             out.add(new HypothesisResult(h, caseResults, Verdict.judge(h.cases, observed)));

@@ -1,8 +1,5 @@
 package dev.oomlab.hypothesis;
 
-import dev.oomlab.display.Displayable;
-import dev.oomlab.display.MimeBundle;
-import dev.oomlab.view.HypothesisView;
 import java.util.List;
 
 /**
@@ -11,15 +8,14 @@ import java.util.List;
  * @param cases   in the hypothesis' case order
  * @param verdict by the spec's rule, from the outcomes observed here
  */
-public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Verdict verdict)
-        implements Displayable {
+public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Verdict verdict) {
 
     public HypothesisResult {
         cases = List.copyOf(cases);
     }
 
-    /** Cases whose observed outcome differs from the seed's. */
-    public List<CaseResult> mismatches() {
+    /** Cases whose observed outcome differs from the seed's: "not as seed". */
+    public List<CaseResult> notAsSeed() {
         return cases.stream().filter(c -> !c.matchesSeed()).toList();
     }
 
@@ -35,12 +31,12 @@ public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Ve
 
     /** True when every case matched the seed and the verdict is the seed's (where the seed gave one). */
     public boolean reproducesSeed() {
-        return mismatches().isEmpty() && (hypothesis.seedVerdict() == null || verdict == hypothesis.seedVerdict());
+        return notAsSeed().isEmpty() && (hypothesis.seedVerdict() == null || verdict == hypothesis.seedVerdict());
     }
 
     /** "H4 REJECTED (seed: REJECTED), 2/2 cases as the seed, model agrees on 2/2". */
     public String headline() {
-        long asSeed = cases.size() - mismatches().size();
+        long asSeed = cases.size() - notAsSeed().size();
         long agree = cases.size() - modelDisagreements().size();
         return hypothesis.id() + " " + verdict + " (seed: " + hypothesis.seedVerdict() + "), " + asSeed + "/"
                 + cases.size() + " cases as the seed, model agrees on " + agree + "/" + cases.size();
@@ -57,10 +53,5 @@ public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Ve
                     c.observed(), c.predicted(), c.note()));
         }
         return s.toString().stripTrailing();
-    }
-
-    @Override
-    public MimeBundle mimeBundle() {
-        return HypothesisView.bundle(this);
     }
 }

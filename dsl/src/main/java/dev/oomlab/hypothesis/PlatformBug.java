@@ -1,11 +1,10 @@
 package dev.oomlab.hypothesis;
 
-import dev.oomlab.search.Boundary;
-import dev.oomlab.search.BoundarySearch;
-import dev.oomlab.search.SearchListener;
+import dev.oomlab.dsl.Scenario;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.Sweep;
+import dev.oomlab.search.SweepListener;
 import dev.oomlab.search.SweepResult;
-import dev.oomlab.spec.Scenario;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.suite.Task;
 import java.util.List;
@@ -55,10 +54,10 @@ public record PlatformBug(int requestedMib, int shmMib, int shmUsedMib) {
 
     /** Both capacities, searched in parallel on the default runtime. */
     public PlatformBugResult measure() {
-        return measure(Suite.defaults(), SearchListener.NONE);
+        return measure(Suite.defaults(), SweepListener.NONE);
     }
 
-    public PlatformBugResult measure(Suite suite, SearchListener listener) {
+    public PlatformBugResult measure(Suite suite, SweepListener listener) {
         List<Boundary> b = suite.runTasks(List.of(search(asIs(), listener), search(toBe(), listener)));
         return new PlatformBugResult(this, b.get(0), b.get(1), List.of());
     }
@@ -67,7 +66,7 @@ public record PlatformBug(int requestedMib, int shmMib, int shmUsedMib) {
      * Both capacities and both capacity curves: max app RAM against shm in use from 0 to
      * {@code shmMib} (AS-IS, TO-BE), every {@code stepMib}.
      */
-    public PlatformBugResult measureWithCurves(int stepMib, Suite suite, SearchListener listener) {
+    public PlatformBugResult measureWithCurves(int stepMib, Suite suite, SweepListener listener) {
         PlatformBugResult r = measure(suite, listener);
         SweepResult asIsCurve = Sweep.shmInUse(asIsLimits(), 0, shmMib, stepMib).named("AS-IS " + asIsLimits()
                 .limitsText()).suite(suite).listener(listener).maxRam();
@@ -76,9 +75,9 @@ public record PlatformBug(int requestedMib, int shmMib, int shmUsedMib) {
         return new PlatformBugResult(this, r.asIs(), r.toBe(), List.of(asIsCurve, toBeCurve));
     }
 
-    private static Task<Boundary> search(Scenario base, SearchListener listener) {
-        return new Task<>(base.name() + " max RAM", Suite.reserveOf(base),
-                rt -> BoundarySearch.on(rt).listener(listener).maxRam(base));
+    private static Task<Boundary> search(Scenario base, SweepListener listener) {
+        return new Task<>(base.name() + " max RAM", Suite.reserveOf(base.spec()),
+                runner -> runner.search().listener(listener).maxRam(base.spec()));
     }
 
     @Override

@@ -1,10 +1,7 @@
 package dev.oomlab.hypothesis;
 
-import dev.oomlab.display.Displayable;
-import dev.oomlab.display.MimeBundle;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepResult;
-import dev.oomlab.view.PlatformBugView;
 import java.util.List;
 
 /**
@@ -14,7 +11,7 @@ import java.util.List;
  * @param curves AS-IS then TO-BE capacity curves (max RAM against shm in use), empty if not swept
  */
 public record PlatformBugResult(PlatformBug bug, Boundary asIs, Boundary toBe, List<SweepResult> curves)
-        implements Displayable {
+{
 
     public PlatformBugResult {
         curves = List.copyOf(curves);
@@ -37,10 +34,5 @@ public record PlatformBugResult(PlatformBug bug, Boundary asIs, Boundary toBe, L
                 .append("  the subtraction costs the app ").append(lostMib()).append(" MiB");
         curves.forEach(c -> s.append('\n').append(c));
         return s.toString();
-    }
-
-    @Override
-    public MimeBundle mimeBundle() {
-        return PlatformBugView.bundle(this);
     }
 }

@@ -1,7 +1,8 @@
 package dev.oomlab.model;
 
 import dev.oomlab.result.Outcome;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.result.Prediction;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 
@@ -28,28 +29,28 @@ public final class LimitModel {
     }
 
     /** The predicted outcome with the rule and the numbers behind it. */
-    public Prediction predict(Scenario scenario) {
+    public Prediction predict(ScenarioSpec scenario) {
         return walk(scenario).prediction;
     }
 
-    public Outcome outcome(Scenario scenario) {
+    public Outcome outcome(ScenarioSpec scenario) {
         return predict(scenario).outcome();
     }
 
     /** The largest app RAM (MiB) that, appended after the scenario's steps, the model says ends OK. */
-    public long maxRamMib(Scenario scenario) {
+    public long maxRamMib(ScenarioSpec scenario) {
         State end = walk(scenario);
         return end.prediction.outcome() == Outcome.OK ? end.memRoom() / Size.MIB : 0;
     }
 
     /** The largest shm (MiB) that, appended after the scenario's steps, the model says ends OK. */
-    public long maxShmMib(Scenario scenario) {
+    public long maxShmMib(ScenarioSpec scenario) {
         State end = walk(scenario);
         return end.prediction.outcome() == Outcome.OK ? Math.min(end.memRoom(), end.tmpfsRoom()) / Size.MIB : 0;
     }
 
-    private State walk(Scenario scenario) {
-        if (scenario.memory() == null) {
+    private State walk(ScenarioSpec scenario) {
+        if (scenario.limits().memory() == null) {
             throw new IllegalArgumentException("memory: the model needs a memory limit, got none in " + scenario);
         }
         State st = new State(scenario);
@@ -82,12 +83,12 @@ public final class LimitModel {
         long margin = Long.MAX_VALUE;
         Prediction prediction;
 
-        State(Scenario s) {
-            memory = s.memory().bytes();
-            Size size = s.shmMount().sizeLimit();
+        State(ScenarioSpec s) {
+            memory = s.limits().memory().bytes();
+            Size size = s.limits().shm().sizeLimit();
             // with --ipc=host /dev/shm is the host's: the container's shm-size does not apply
-            tmpfsLimit = size == null || "host".equals(s.ipcMode()) ? null : size.bytes();
-            oomKillDisabled = s.oomKillDisabled();
+            tmpfsLimit = size == null || "host".equals(s.limits().ipc()) ? null : size.bytes();
+            oomKillDisabled = s.limits().oomKillDisable();
         }
 
         long memRoom() {

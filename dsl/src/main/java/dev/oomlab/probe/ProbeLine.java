@@ -3,7 +3,6 @@ package dev.oomlab.probe;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.oomlab.result.Sample;
 import java.util.Optional;
 
 /**
@@ -31,7 +30,7 @@ public final class ProbeLine {
             return Optional.empty();
         }
         return Optional.of(new Sample(
-                n.get("ev").asText(),
+                ProbeEvent.named(n.get("ev").asText()),
                 n.path("step").asInt(-1),
                 n.path("kind").asText(""),
                 n.path("done").asLong(0),

@@ -74,7 +74,7 @@ final class IndexPage {
     private static void summary(StringBuilder h, List<HypothesisResult> hypotheses) {
         long asSeed = hypotheses.stream().filter(HypothesisResult::reproducesSeed).count();
         int cases = hypotheses.stream().mapToInt(r -> r.cases().size()).sum();
-        int mismatches = hypotheses.stream().mapToInt(r -> r.mismatches().size()).sum();
+        int mismatches = hypotheses.stream().mapToInt(r -> r.notAsSeed().size()).sum();
         int disagree = hypotheses.stream().mapToInt(r -> r.modelDisagreements().size()).sum();
         h.append("<p style=\"font-size:1.1em\"><b>").append(asSeed).append(" of ").append(hypotheses.size())
                 .append("</b> hypotheses reproduce the seed; ").append(cases).append(" cases, <b>")
@@ -103,7 +103,7 @@ final class IndexPage {
                     .append("<td style=\"").append(td).append("\">")
                     .append(r.seedVerdict() == null ? "" : Html.esc(r.seedVerdict().name())).append("</td>")
                     .append("<td style=\"").append(td).append("\">").append(r.cases().size()).append("</td>")
-                    .append("<td style=\"").append(td).append("\">").append(warn(r.mismatches().size())).append("</td>")
+                    .append("<td style=\"").append(td).append("\">").append(warn(r.notAsSeed().size())).append("</td>")
                     .append("<td style=\"").append(td).append("\">").append(warn(r.modelDisagreements().size()))
                     .append("</td></tr>");
         }

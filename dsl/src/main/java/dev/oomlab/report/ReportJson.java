@@ -11,7 +11,7 @@ import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.view.HypothesisView;
@@ -39,7 +39,7 @@ final class ReportJson {
         summary.put("hypotheses", hypotheses.size());
         summary.put("reproduceSeed", hypotheses.stream().filter(HypothesisResult::reproducesSeed).count());
         summary.put("cases", hypotheses.stream().mapToInt(h -> h.cases().size()).sum());
-        summary.put("casesNotAsSeed", hypotheses.stream().mapToInt(h -> h.mismatches().size()).sum());
+        summary.put("casesNotAsSeed", hypotheses.stream().mapToInt(h -> h.notAsSeed().size()).sum());
         summary.put("modelDisagreements", hypotheses.stream().mapToInt(h -> h.modelDisagreements().size()).sum());
         ArrayNode list = root.putArray("hypotheses");
         for (HypothesisResult h : hypotheses) {

@@ -1,6 +1,7 @@
 package dev.oomlab.result;
 
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.probe.ProbeEvent;
+import dev.oomlab.spec.ScenarioSpec;
 
 /**
  * Decides the outcome from the evidence, and says why in one sentence. The exit code leads;
@@ -14,42 +15,39 @@ public final class Classifier {
     public static final int EXIT_SIGKILL = 137;
     public static final int EXIT_SIGBUS = 135;
 
-    public record Verdict(Outcome outcome, String detail) {
-    }
-
     private Classifier() {
     }
 
-    public static Verdict classify(Scenario scenario, Observation o) {
+    public static Classification classify(ScenarioSpec scenario, Observation o) {
         if (o.failure() != null) {
-            return new Verdict(Outcome.ERROR, o.failure());
+            return new Classification(Outcome.ERROR, o.failure());
         }
         if (o.timedOut()) {
             if (o.underOom()) {
-                return new Verdict(Outcome.HUNG, "stuck under OOM (under_oom 1) with the OOM killer disabled; stopped");
+                return new Classification(Outcome.HUNG, "stuck under OOM (under_oom 1) with the OOM killer disabled; stopped");
             }
-            return new Verdict(Outcome.TIMEOUT, "still running after " + scenario.timeout().toSeconds() + " s; stopped");
+            return new Classification(Outcome.TIMEOUT, "still running after " + scenario.limits().timeout().toSeconds() + " s; stopped");
         }
         Integer exit = o.exitCode();
         if (exit == null) {
-            return new Verdict(Outcome.ERROR, "the container never reported an exit code");
+            return new Classification(Outcome.ERROR, "the container never reported an exit code");
         }
         if (exit == 0) {
-            return o.sawEvent("end")
-                    ? new Verdict(Outcome.OK, "all steps done, exit 0")
-                    : new Verdict(Outcome.ERROR, "exit 0 but the probe never reported its end");
+            return o.sawEvent(ProbeEvent.END)
+                    ? new Classification(Outcome.OK, "all steps done, exit 0")
+                    : new Classification(Outcome.ERROR, "exit 0 but the probe never reported its end");
         }
         if (exit == EXIT_SIGKILL) {
             return sigkill(o);
         }
         if (exit == EXIT_SIGBUS) {
-            return new Verdict(Outcome.SIGBUS, "SIGBUS (exit 135): the tmpfs was full under a mapped page");
+            return new Classification(Outcome.SIGBUS, "SIGBUS (exit 135): the tmpfs was full under a mapped page");
         }
-        if (exit == EXIT_ALLOC_FAILED && o.sawEvent("fail")) {
-            return new Verdict(Outcome.ALLOC_FAILED, "the probe's allocation failed cleanly and it exited 3"
+        if (exit == EXIT_ALLOC_FAILED && o.sawEvent(ProbeEvent.FAIL)) {
+            return new Classification(Outcome.ALLOC_FAILED, "the probe's allocation failed cleanly and it exited 3"
                     + (o.output().isEmpty() ? "" : ": " + o.output().get(o.output().size() - 1)));
         }
-        return new Verdict(Outcome.ERROR, "exit " + exit + (o.output().isEmpty() ? "" : ": " + String.join(" | ", o.output())));
+        return new Classification(Outcome.ERROR, "exit " + exit + (o.output().isEmpty() ? "" : ": " + String.join(" | ", o.output())));
     }
 
     /**
@@ -57,22 +55,22 @@ public final class Classifier {
      * worker died, is the authority; Docker's OOMKilled flag is the fallback when the counter is
      * missing, and any disagreement between the two is said.
      */
-    private static Verdict sigkill(Observation o) {
+    private static Classification sigkill(Observation o) {
         String flag = "Docker's OOMKilled " + o.oomKilled();
         long kills = o.exit() == null ? -1 : o.exit().oomKill();
         if (kills > 0) {
-            return new Verdict(Outcome.OOM, "SIGKILL (exit 137): the cgroup's oom_kill counter is " + kills + ", "
+            return new Classification(Outcome.OOM, "SIGKILL (exit 137): the cgroup's oom_kill counter is " + kills + ", "
                     + flag + (o.oomKilled() ? "" : " (the flag disagrees with the cgroup)"));
         }
         if (kills == 0) {
-            return new Verdict(Outcome.ERROR, "SIGKILL (exit 137) but the cgroup counted no OOM kill (" + flag
+            return new Classification(Outcome.ERROR, "SIGKILL (exit 137) but the cgroup counted no OOM kill (" + flag
                     + "): killed by something else");
         }
         if (o.oomKilled()) {
-            return new Verdict(Outcome.OOM, "SIGKILL (exit 137) and " + flag
+            return new Classification(Outcome.OOM, "SIGKILL (exit 137) and " + flag
                     + " (the cgroup's own oom_kill counter was not reported)");
         }
-        return new Verdict(Outcome.ERROR, "SIGKILL (exit 137) but " + flag
+        return new Classification(Outcome.ERROR, "SIGKILL (exit 137) but " + flag
                 + " and no oom_kill counter: killed by something other than the cgroup's OOM killer");
     }
 }

@@ -1,9 +1,7 @@
 package dev.oomlab.result;
 
-import dev.oomlab.display.Displayable;
-import dev.oomlab.display.MimeBundle;
-import dev.oomlab.spec.Scenario;
-import dev.oomlab.view.ResultCard;
+import dev.oomlab.probe.Sample;
+import dev.oomlab.spec.ScenarioSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -13,14 +11,14 @@ import java.util.Optional;
  * OOMKilled flag, recorded apart since the flag is unreliable on some kernels), how far each
  * step got, the probe's timeline of cgroup counters, and where it ran.
  *
- * @param predicted what the limit model predicts, or null when no prediction was made
+ * @param prediction what the limit model predicts, attached once by the runner; null when none was made
  * @param detail    one sentence on why this outcome was chosen
  * @param output    the container's lines that were not probe events (errors, usage)
  * @param exitReport the probe supervisor's report after its worker ended: the cgroup's final
  *                  counters; null when the container was stopped from outside before it could report
  */
 public record Result(
-        Scenario scenario,
+        ScenarioSpec scenario,
         Outcome outcome,
         Integer exitCode,
         boolean oomKilled,
@@ -34,8 +32,8 @@ public record Result(
         String runId,
         String detail,
         List<String> output,
-        Outcome predicted,
-        Sample exitReport) implements Displayable {
+        Prediction prediction,
+        Sample exitReport) {
 
     public Result {
         steps = List.copyOf(steps);
@@ -43,19 +41,23 @@ public record Result(
         output = List.copyOf(output);
     }
 
-    public Result withPrediction(Outcome prediction) {
-        return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                duration, environment, runId, detail, output, prediction, exitReport);
+    public static Builder builder(ScenarioSpec scenario) {
+        return new Builder(scenario);
     }
 
-    /** The model's prediction, when one was made. */
-    public Optional<Outcome> prediction() {
-        return Optional.ofNullable(predicted);
+    public Result withPrediction(Prediction newPrediction) {
+        return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                duration, environment, runId, detail, output, newPrediction, exitReport);
+    }
+
+    /** The model's predicted outcome, or null when no prediction was made. */
+    public Outcome predicted() {
+        return prediction == null ? null : prediction.outcome();
     }
 
     /** True when a prediction was made and the kernel did something else. */
     public boolean disagreesWithModel() {
-        return predicted != null && predicted != outcome;
+        return prediction != null && prediction.outcome() != outcome;
     }
 
     /** True when peak, failcnt and oom_kill are the cgroup's final values, not the last sample's. */
@@ -112,9 +114,9 @@ public record Result(
             s.append(", failcnt ").append(failcnt);
         }
         s.append(String.format(", %.2f s", duration.toMillis() / 1000.0)).append('\n');
-        if (predicted != null) {
-            s.append("model:   ").append(predicted)
-                    .append(predicted == outcome ? " (agrees)" : " (DISAGREES with the kernel)").append('\n');
+        if (prediction != null) {
+            s.append("model:   ").append(prediction.outcome())
+                    .append(disagreesWithModel() ? " (DISAGREES with the kernel)" : " (agrees)").append('\n');
         }
         s.append("on:      ").append(environment.describe());
         if (!output.isEmpty()) {
@@ -123,8 +125,100 @@ public record Result(
         return s.toString();
     }
 
-    @Override
-    public MimeBundle mimeBundle() {
-        return ResultCard.bundle(this);
+    /**
+     * Named steps for a result; what is not set is absent (-1 counters, no samples, no output).
+     * Runtimes build results from an {@link Observation} through {@link Results}; tests and other
+     * runtimes build them here.
+     */
+    public static final class Builder {
+        private final ScenarioSpec scenario;
+        private Outcome outcome = Outcome.ERROR;
+        private String detail = "";
+        private Integer exitCode;
+        private boolean oomKilled;
+        private List<StepProgress> steps = List.of();
+        private List<Sample> samples = List.of();
+        private long peakBytes = -1;
+        private long failcnt = -1;
+        private long oomKillCount = -1;
+        private Duration duration = Duration.ZERO;
+        private Environment environment = Environment.unknown();
+        private String runId = "";
+        private List<String> output = List.of();
+        private Prediction prediction;
+        private Sample exitReport;
+
+        private Builder(ScenarioSpec scenario) {
+            this.scenario = scenario;
+        }
+
+        public Builder outcome(Outcome value, String why) {
+            this.outcome = value;
+            this.detail = why;
+            return this;
+        }
+
+        public Builder exitCode(Integer value) {
+            this.exitCode = value;
+            return this;
+        }
+
+        public Builder oomKilled(boolean value) {
+            this.oomKilled = value;
+            return this;
+        }
+
+        public Builder steps(List<StepProgress> value) {
+            this.steps = value;
+            return this;
+        }
+
+        public Builder samples(List<Sample> value) {
+            this.samples = value;
+            return this;
+        }
+
+        /** The cgroup's peak, failcnt and oom_kill count; -1 where unknown. */
+        public Builder counters(long peak, long failures, long oomKills) {
+            this.peakBytes = peak;
+            this.failcnt = failures;
+            this.oomKillCount = oomKills;
+            return this;
+        }
+
+        public Builder duration(Duration value) {
+            this.duration = value;
+            return this;
+        }
+
+        public Builder environment(Environment value) {
+            this.environment = value;
+            return this;
+        }
+
+        public Builder runId(String value) {
+            this.runId = value;
+            return this;
+        }
+
+        public Builder output(List<String> value) {
+            this.output = value;
+            return this;
+        }
+
+        public Builder prediction(Prediction value) {
+            this.prediction = value;
+            return this;
+        }
+
+        public Builder exitReport(Sample value) {
+            this.exitReport = value;
+            return this;
+        }
+
+        public Result build() {
+            return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                    duration, environment, runId, detail, output, prediction, exitReport);
+        }
     }
 }

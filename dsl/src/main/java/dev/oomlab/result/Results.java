@@ -1,6 +1,8 @@
 package dev.oomlab.result;
 
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.probe.ProbeEvent;
+import dev.oomlab.probe.Sample;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,14 +13,15 @@ public final class Results {
     private Results() {
     }
 
-    public static Result from(Scenario scenario, Observation o, Environment env, String runId) {
-        Classifier.Verdict verdict = Classifier.classify(scenario, o);
-        return new Result(scenario, verdict.outcome(), o.exitCode(), o.oomKilled(), progress(scenario, o),
-                o.samples(), peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill), o.duration(), env, runId,
-                verdict.detail(), o.output(), null, o.exit());
+    public static Result from(ScenarioSpec scenario, Observation o, Environment env, String runId) {
+        Classification c = Classifier.classify(scenario, o);
+        return Result.builder(scenario).outcome(c.outcome(), c.detail()).exitCode(o.exitCode())
+                .oomKilled(o.oomKilled()).steps(progress(scenario, o)).samples(o.samples())
+                .counters(peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill)).duration(o.duration())
+                .environment(env).runId(runId).output(o.output()).exitReport(o.exit()).build();
     }
 
-    static List<StepProgress> progress(Scenario scenario, Observation o) {
+    static List<StepProgress> progress(ScenarioSpec scenario, Observation o) {
         List<Step> steps = scenario.steps();
         long[] done = new long[steps.size()];
         boolean[] completed = new boolean[steps.size()];
@@ -30,7 +33,7 @@ public final class Results {
             }
             started[i] = true;
             done[i] = Math.max(done[i], s.doneBytes());
-            if (s.event().equals("step")) {
+            if (s.event() == ProbeEvent.STEP) {
                 completed[i] = true;
             }
         }

@@ -1,7 +1,7 @@
 package dev.oomlab.runtime;
 
-import dev.oomlab.result.Sample;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.probe.Sample;
+import dev.oomlab.spec.ScenarioSpec;
 
 /** Hears the probe's samples while a scenario runs: progress bars, live charts. */
 @FunctionalInterface
@@ -9,5 +9,5 @@ public interface RunListener {
 
     RunListener NONE = (scenario, sample) -> { };
 
-    void sample(Scenario scenario, Sample sample);
+    void sample(ScenarioSpec scenario, Sample sample);
 }

@@ -1,9 +1,10 @@
 package dev.oomlab.search;
 
-import dev.oomlab.model.LimitModel;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Result;
-import dev.oomlab.runtime.RunListener;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.run.Boundary;
+import dev.oomlab.run.BoundarySearch;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.suite.Task;
 import java.util.ArrayList;
@@ -25,11 +26,11 @@ public final class Sweep {
     private final List<Long> xs;
     private final LongFunction<Scenario> scenarioAt;
     private final Suite suite;
-    private final SearchListener listener;
+    private final SweepListener listener;
     private final int maxRuns;
 
     private Sweep(String name, String parameter, List<Long> xs, LongFunction<Scenario> scenarioAt, Suite suite,
-                  SearchListener listener, int maxRuns) {
+                  SweepListener listener, int maxRuns) {
         this.name = name;
         this.parameter = parameter;
         this.xs = List.copyOf(xs);
@@ -52,7 +53,7 @@ public final class Sweep {
         for (long x = from; x <= to; x += step) {
             xs.add(x);
         }
-        return new Sweep(parameter, parameter, xs, scenarioAt, null, SearchListener.NONE,
+        return new Sweep(parameter, parameter, xs, scenarioAt, null, SweepListener.NONE,
                 BoundarySearch.DEFAULT_MAX_RUNS);
     }
 
@@ -74,7 +75,7 @@ public final class Sweep {
         return new Sweep(name, parameter, xs, scenarioAt, Objects.requireNonNull(newSuite, "suite"), listener, maxRuns);
     }
 
-    public Sweep listener(SearchListener newListener) {
+    public Sweep listener(SweepListener newListener) {
         return new Sweep(name, parameter, xs, scenarioAt, suite, Objects.requireNonNull(newListener, "listener"),
                 maxRuns);
     }
@@ -102,9 +103,9 @@ public final class Sweep {
         List<Task<SweepPoint>> tasks = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         for (long x : xs) {
-            Scenario s = scenarioAt.apply(x).validate();
-            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), rt -> {
-                Result r = rt.run(s, RunListener.NONE).withPrediction(LimitModel.SEED.outcome(s));
+            ScenarioSpec s = scenarioAt.apply(x).spec().validate();
+            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), runner -> {
+                Result r = runner.run(s);
                 return announce(new SweepPoint(x, s, null, r), done);
             }));
         }
@@ -115,12 +116,12 @@ public final class Sweep {
         List<Task<SweepPoint>> tasks = new ArrayList<>();
         AtomicInteger done = new AtomicInteger();
         for (long x : xs) {
-            Scenario s = scenarioAt.apply(x);
-            if (s.memory() == null) {
+            ScenarioSpec s = scenarioAt.apply(x).spec();
+            if (s.limits().memory() == null) {
                 throw new IllegalArgumentException("memory: sweep point " + x + " has no memory limit: " + s);
             }
-            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), rt -> {
-                Boundary b = BoundarySearch.on(rt).maxRuns(maxRuns).listener(listener).search(s, kind);
+            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), runner -> {
+                Boundary b = BoundarySearch.with(runner).maxRuns(maxRuns).listener(listener).search(s, kind);
                 return announce(new SweepPoint(x, s, b, null), done);
             }));
         }

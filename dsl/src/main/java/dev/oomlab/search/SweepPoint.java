@@ -1,14 +1,15 @@
 package dev.oomlab.search;
 
+import dev.oomlab.run.Boundary;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 
 /**
  * One point of a sweep: the parameter's value and what was measured there, either a boundary
  * (a capacity sweep) or one run's result (an outcome sweep); the other is null.
  */
-public record SweepPoint(long x, Scenario scenario, Boundary boundary, Result result) {
+public record SweepPoint(long x, ScenarioSpec scenario, Boundary boundary, Result result) {
 
     public SweepPoint {
         if ((boundary == null) == (result == null)) {

@@ -1,8 +1,5 @@
 package dev.oomlab.search;
 
-import dev.oomlab.display.Displayable;
-import dev.oomlab.display.MimeBundle;
-import dev.oomlab.view.SweepView;
 import java.util.List;
 
 /**
@@ -14,7 +11,7 @@ import java.util.List;
  * @param points    in x order
  */
 public record SweepResult(String name, String parameter, String measure, List<SweepPoint> points)
-        implements Displayable {
+        {
 
     public SweepResult {
         points = List.copyOf(points);
@@ -58,10 +55,5 @@ public record SweepResult(String name, String parameter, String measure, List<Sw
             s.append(String.format("%n  slope %.3f", slope()));
         }
         return s.toString();
-    }
-
-    @Override
-    public MimeBundle mimeBundle() {
-        return SweepView.bundle(this);
     }
 }

@@ -1,12 +1,11 @@
 package dev.oomlab.suite;
 
-import dev.oomlab.Oomlab;
-import dev.oomlab.model.LimitModel;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Result;
+import dev.oomlab.run.Runner;
+import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunCancelledException;
-import dev.oomlab.runtime.RunListener;
-import dev.oomlab.runtime.Runtime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 import java.util.ArrayList;
@@ -39,13 +38,13 @@ public final class Suite {
      */
     public static final int DEFAULT_PARALLELISM = defaultParallelism();
 
-    private final Runtime runtime;
+    private final Runner runner;
     private final int parallelism;
     private final Long budgetBytes;
     private final SuiteListener listener;
 
-    private Suite(Runtime runtime, int parallelism, Long budgetBytes, SuiteListener listener) {
-        this.runtime = runtime;
+    private Suite(Runner runner, int parallelism, Long budgetBytes, SuiteListener listener) {
+        this.runner = runner;
         this.parallelism = parallelism;
         this.budgetBytes = budgetBytes;
         this.listener = listener;
@@ -53,11 +52,15 @@ public final class Suite {
 
     /** A suite on the default runtime (the local Docker engine, connected when first used). */
     public static Suite defaults() {
-        return new Suite(null, DEFAULT_PARALLELISM, null, SuiteListener.defaultListener());
+        return new Suite(Runner.defaults(), DEFAULT_PARALLELISM, null, SuiteListener.defaultListener());
     }
 
-    public static Suite on(Runtime runtime) {
-        return new Suite(Objects.requireNonNull(runtime, "runtime"), DEFAULT_PARALLELISM, null,
+    public static Suite on(ContainerRuntime runtime) {
+        return with(Runner.on(Objects.requireNonNull(runtime, "runtime")));
+    }
+
+    public static Suite with(Runner runner) {
+        return new Suite(Objects.requireNonNull(runner, "runner"), DEFAULT_PARALLELISM, null,
                 SuiteListener.defaultListener());
     }
 
@@ -65,27 +68,27 @@ public final class Suite {
         if (n < 1) {
             throw new IllegalArgumentException("parallelism: must be at least 1, got " + n);
         }
-        return new Suite(runtime, n, budgetBytes, listener);
+        return new Suite(runner, n, budgetBytes, listener);
     }
 
     /** A fixed budget instead of the host's available memory minus the reserve. */
     public Suite budget(String size) {
-        return new Suite(runtime, parallelism, Size.parse("budget", size).bytes(), listener);
+        return new Suite(runner, parallelism, Size.parse("budget", size).bytes(), listener);
     }
 
     public Suite budgetBytes(long bytes) {
         if (bytes <= 0) {
             throw new IllegalArgumentException("budget: must be positive, got " + bytes + " bytes");
         }
-        return new Suite(runtime, parallelism, bytes, listener);
+        return new Suite(runner, parallelism, bytes, listener);
     }
 
     public Suite listener(SuiteListener newListener) {
-        return new Suite(runtime, parallelism, budgetBytes, Objects.requireNonNull(newListener, "listener"));
+        return new Suite(runner, parallelism, budgetBytes, Objects.requireNonNull(newListener, "listener"));
     }
 
-    public Runtime runtime() {
-        return runtime != null ? runtime : Oomlab.runtime();
+    public Runner runner() {
+        return runner;
     }
 
     public int parallelism() {
@@ -97,7 +100,7 @@ public final class Suite {
         if (budgetBytes != null) {
             return budgetBytes;
         }
-        long available = runtime().availableMemoryBytes();
+        long available = runner.runtime().availableMemoryBytes();
         // an unknown host still runs, one task at a time: each task takes the whole budget
         return Math.max(available - DEFAULT_RESERVE_BYTES, 1);
     }
@@ -110,16 +113,15 @@ public final class Suite {
 
     /** A task that runs one scenario, reserving its container's limit. */
     public static Task<Result> task(Scenario scenario) {
-        Scenario s = scenario.validate();
-        return new Task<>(s.name() != null ? s.name() : s.toString(), reserveOf(s), costOf(s),
-                rt -> rt.run(s, RunListener.NONE).withPrediction(LimitModel.SEED.outcome(s)));
+        ScenarioSpec s = scenario.spec().validate();
+        return new Task<>(s.label(), reserveOf(s), costOf(s), runner -> runner.run(s));
     }
 
     /**
      * Roughly the bytes a run writes, which is what its time goes into: allocations stop at the
      * limit (the kill), file writes do not.
      */
-    static long costOf(Scenario s) {
+    static long costOf(ScenarioSpec s) {
         long alloc = 0;
         long files = 0;
         for (Step step : s.steps()) {
@@ -133,8 +135,8 @@ public final class Suite {
     }
 
     /** What a scenario's container may take from the host: memory, or memory+swap where larger. */
-    public static long reserveOf(Scenario s) {
-        return Math.max(s.memory().bytes(), s.memorySwap().bytes());
+    public static long reserveOf(ScenarioSpec s) {
+        return s.limits().reserveBytes();
     }
 
     /**
@@ -146,7 +148,6 @@ public final class Suite {
         if (tasks.isEmpty()) {
             return List.of();
         }
-        Runtime rt = runtime();
         MemoryBudget budget = new MemoryBudget(budgetBytes());
         AtomicInteger running = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -166,7 +167,7 @@ public final class Suite {
                     try {
                         listener.started(new Progress(index, task.label(), running.incrementAndGet(), done.get(),
                                 total, budget.reserved(), budget.total()));
-                        value = task.work().apply(rt);
+                        value = task.work().apply(runner);
                     } finally {
                         running.decrementAndGet();
                         budget.release(granted);

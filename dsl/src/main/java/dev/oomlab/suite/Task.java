@@ -1,15 +1,15 @@
 package dev.oomlab.suite;
 
-import dev.oomlab.runtime.Runtime;
+import dev.oomlab.run.Runner;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
  * One independent piece of a suite: a label, the host memory it may use at once (its container's
  * limit), a rough cost (only to start long tasks first, so the batch does not end on a long
- * straggler) and the work, given the suite's runtime.
+ * straggler) and the work, given the suite's runner.
  */
-public record Task<T>(String label, long reserveBytes, long cost, Function<Runtime, T> work) {
+public record Task<T>(String label, long reserveBytes, long cost, Function<Runner, T> work) {
 
     public Task {
         Objects.requireNonNull(label, "label");
@@ -20,7 +20,7 @@ public record Task<T>(String label, long reserveBytes, long cost, Function<Runti
     }
 
     /** A task whose cost is taken to be its reservation. */
-    public Task(String label, long reserveBytes, Function<Runtime, T> work) {
+    public Task(String label, long reserveBytes, Function<Runner, T> work) {
         this(label, reserveBytes, reserveBytes, work);
     }
 }

@@ -2,7 +2,7 @@ package dev.oomlab.view;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

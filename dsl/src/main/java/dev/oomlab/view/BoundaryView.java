@@ -3,7 +3,7 @@ package dev.oomlab.view;
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.display.Renderers;
 import dev.oomlab.result.Outcome;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import java.util.Objects;
 
 /** A boundary search: the answer, how exact it is, the model's answer, and every run. */

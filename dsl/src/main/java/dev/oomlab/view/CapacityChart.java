@@ -2,7 +2,7 @@ package dev.oomlab.view;
 
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Outcome;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import java.awt.Color;

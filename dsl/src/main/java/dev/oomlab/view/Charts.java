@@ -3,7 +3,7 @@ package dev.oomlab.view;
 import dev.oomlab.display.Renderers;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;

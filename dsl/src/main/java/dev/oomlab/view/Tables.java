@@ -5,7 +5,7 @@ import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.spec.Size;
@@ -110,7 +110,7 @@ public final class Tables {
             verdict.append(h.verdict().name());
             seedVerdict.append(h.seedVerdict() == null ? "" : h.seedVerdict().name());
             cases.append(h.cases().size());
-            mismatches.append(h.mismatches().size());
+            mismatches.append(h.notAsSeed().size());
             disagreements.append(h.modelDisagreements().size());
         }
         return Table.create("verdicts", id, claim, verdict, seedVerdict, cases, mismatches, disagreements);

@@ -2,8 +2,8 @@ package dev.oomlab.view;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.result.Sample;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.probe.Sample;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.ShmMount;
 import dev.oomlab.spec.Size;
 import java.awt.Color;
@@ -83,16 +83,16 @@ final class TimelineChart {
             }
             chart.addAnnotation(new StepMarks(stepMarks(result, x)));
         }
-        Scenario scenario = result.scenario();
-        if (scenario.memory() != null) {
-            limitLine(chart, "memory limit " + mibText(scenario.memory().mib()), scenario.memory().mib(), xMax,
+        ScenarioSpec scenario = result.scenario();
+        if (scenario.limits().memory() != null) {
+            limitLine(chart, "memory limit " + mibText(scenario.limits().memory().mib()), scenario.limits().memory().mib(), xMax,
                     ChartStyle.MEMORY_LIMIT, ChartStyle.DASHED);
         }
         // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites. A
         // shm limit equal to memory (H1, H8) is dashed in between the memory line's dashes.
-        Size shmLimit = scenario.shmMount().sizeLimit();
+        Size shmLimit = scenario.limits().shm().sizeLimit();
         if (shmLimit != null) {
-            String name = (scenario.shmMount() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
+            String name = (scenario.limits().shm() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
                     + mibText(shmLimit.mib());
             limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM, ChartStyle.DASHED_SHIFTED);
         }
@@ -103,7 +103,7 @@ final class TimelineChart {
     }
 
     private static String title(Result result) {
-        Scenario s = result.scenario();
+        ScenarioSpec s = result.scenario();
         return (s.name() != null ? s.name() : s.stepsText()) + " \u2192 " + result.outcome();
     }
 
@@ -172,16 +172,16 @@ final class TimelineChart {
         s.setLineStyle(stroke);
     }
 
-    private static double headroom(Result result, Scenario scenario) {
+    private static double headroom(Result result, ScenarioSpec scenario) {
         double top = 0;
         for (Sample s : result.samples()) {
             long stacked = Math.max(0, s.shmem()) + Math.max(0, s.anon()) + Math.max(0, s.file());
             top = Math.max(top, Math.max(Math.max(0, s.usage()), stacked) / (double) Size.MIB);
         }
-        if (scenario.memory() != null) {
-            top = Math.max(top, scenario.memory().mib());
+        if (scenario.limits().memory() != null) {
+            top = Math.max(top, scenario.limits().memory().mib());
         }
-        Size shmLimit = scenario.shmMount().sizeLimit();
+        Size shmLimit = scenario.limits().shm().sizeLimit();
         if (shmLimit != null) {
             top = Math.max(top, shmLimit.mib());
         }

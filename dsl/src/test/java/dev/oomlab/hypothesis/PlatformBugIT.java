@@ -3,8 +3,8 @@ package dev.oomlab.hypothesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
-import dev.oomlab.search.SearchListener;
+import dev.oomlab.run.Boundary;
+import dev.oomlab.search.SweepListener;
 import dev.oomlab.suite.Suite;
 import org.junit.jupiter.api.Test;
 
@@ -21,7 +21,7 @@ class PlatformBugIT {
 
     @Test
     void theSubtractionCostsTheAppTheShmItUses() {
-        PlatformBugResult r = Catalogue.platformBug().measure(Suite.defaults(), new SearchListener() {
+        PlatformBugResult r = Catalogue.platformBug().measure(Suite.defaults(), new SweepListener() {
             @Override
             public void probed(Boundary.Kind kind, long mib, Result result, int run, int maxRuns) {
                 System.out.printf("  %s run %d/%d: ram %d -> %s%n", result.scenario().limitsText(), run, maxRuns, mib,

@@ -4,7 +4,7 @@ import static dev.oomlab.result.Outcome.HUNG;
 import static dev.oomlab.result.Outcome.OK;
 import static dev.oomlab.result.Outcome.OOM;
 import static dev.oomlab.result.Outcome.SIGBUS;
-import static dev.oomlab.spec.Scenario.scenario;
+import static dev.oomlab.dsl.Scenario.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,7 +12,8 @@ import dev.oomlab.hypothesis.Case;
 import dev.oomlab.hypothesis.Catalogue;
 import dev.oomlab.hypothesis.Hypothesis;
 import dev.oomlab.result.Outcome;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.result.Prediction;
+import dev.oomlab.dsl.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -22,7 +23,26 @@ import org.junit.jupiter.api.TestFactory;
 
 class LimitModelTest {
 
-    private final LimitModel model = LimitModel.SEED;
+    /** The seed's model, asked about DSL scenarios. */
+    private final SeedModel model = new SeedModel();
+
+    private static final class SeedModel {
+        Outcome outcome(Scenario s) {
+            return LimitModel.SEED.outcome(s.spec());
+        }
+
+        Prediction predict(Scenario s) {
+            return LimitModel.SEED.predict(s.spec());
+        }
+
+        long maxRamMib(Scenario s) {
+            return LimitModel.SEED.maxRamMib(s.spec());
+        }
+
+        long maxShmMib(Scenario s) {
+            return LimitModel.SEED.maxShmMib(s.spec());
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> predictsTheSeedsObservationOnAll22Cases() {

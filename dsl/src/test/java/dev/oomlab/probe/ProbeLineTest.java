@@ -2,7 +2,7 @@ package dev.oomlab.probe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oomlab.result.Sample;
+import dev.oomlab.probe.Sample;
 import dev.oomlab.spec.Step;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +16,7 @@ class ProbeLineTest {
                 + "\"t_us\":5123,\"usage\":855638016,\"limit\":2147483648,\"max_usage\":855638016,\"failcnt\":0,"
                 + "\"shmem\":838860800,\"anon\":16777216,\"file\":0,\"oom_kill\":0,\"under_oom\":0}";
         Sample s = ProbeLine.parse(line).orElseThrow();
-        assertThat(s.event()).isEqualTo("progress");
+        assertThat(s.event()).isEqualTo(ProbeEvent.PROGRESS);
         assertThat(s.step()).isEqualTo(1);
         assertThat(s.kind()).isEqualTo("ram");
         assertThat(s.doneBytes()).isEqualTo(16777216L);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ReportWriterTest {
 
-    private final List<HypothesisResult> hypotheses = List.of(Fixtures.rejected(), Fixtures.supportedWithMismatch());
+    private final List<HypothesisResult> hypotheses = List.of(Fixtures.rejected(), Fixtures.supportedNotAsSeed());
 
     @Test
     void jsonHasTheEnvironmentEveryCaseAndThePlatformBug(@TempDir Path dir) throws Exception {

@@ -3,22 +3,24 @@ package dev.oomlab.result;
 import static dev.oomlab.Oomlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.probe.ProbeEvent;
+import dev.oomlab.probe.Sample;
+import dev.oomlab.spec.ScenarioSpec;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ClassifierTest {
 
-    private static final Scenario S = scenario().memory("1g").allocRam(100);
+    private static final ScenarioSpec S = scenario().memory("1g").allocRam(100).spec();
 
     private static Sample event(String ev) {
-        return new Sample(ev, 0, "ram", 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1);
+        return new Sample(ProbeEvent.named(ev), 0, "ram", 0, 0, 0, -1, -1, -1, -1, -1, -1, -1, -1, -1);
     }
 
     private static Observation exit(int code, boolean oomKilled, String... events) {
         List<Sample> samples = java.util.Arrays.stream(events).map(ClassifierTest::event).toList();
-        return new Observation(code, oomKilled, false, false, samples, null, List.of(), Duration.ZERO, null);
+        return Observation.builder().exitCode(code).oomKilled(oomKilled).samples(samples).build();
     }
 
     @Test
@@ -33,27 +35,27 @@ class ClassifierTest {
 
     @Test
     void sigkillWithDockersOomFlagIsOom() {
-        Classifier.Verdict v = Classifier.classify(S, exit(137, true, "start", "progress"));
+        Classification v = Classifier.classify(S, exit(137, true, "start", "progress"));
         assertThat(v.outcome()).isEqualTo(Outcome.OOM);
         assertThat(v.detail()).contains("137").contains("OOMKilled true");
     }
 
     private static Observation killed(boolean oomKilled, long oomKillCounter) {
-        Sample exit = new Sample("exit", -1, "", 0, 0, 0, -1, -1, 2L << 30, 0, -1, -1, -1, oomKillCounter, 0);
-        return new Observation(137, oomKilled, false, false, List.of(event("start")), exit, List.of(), Duration.ZERO, null);
+        Sample exit = new Sample(ProbeEvent.EXIT, -1, "", 0, 0, 0, -1, -1, 2L << 30, 0, -1, -1, -1, oomKillCounter, 0);
+        return Observation.builder().exitCode(137).oomKilled(oomKilled).samples(List.of(event("start"))).exit(exit).build();
     }
 
     @Test
     void theCgroupsOomKillCounterIsTheAuthority() {
-        Classifier.Verdict agree = Classifier.classify(S, killed(true, 1));
+        Classification agree = Classifier.classify(S, killed(true, 1));
         assertThat(agree.outcome()).isEqualTo(Outcome.OOM);
         assertThat(agree.detail()).contains("oom_kill counter is 1").contains("OOMKilled true");
 
-        Classifier.Verdict flagMissed = Classifier.classify(S, killed(false, 1));
+        Classification flagMissed = Classifier.classify(S, killed(false, 1));
         assertThat(flagMissed.outcome()).isEqualTo(Outcome.OOM);
         assertThat(flagMissed.detail()).contains("the flag disagrees with the cgroup");
 
-        Classifier.Verdict noKill = Classifier.classify(S, killed(true, 0));
+        Classification noKill = Classifier.classify(S, killed(true, 0));
         assertThat(noKill.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(noKill.detail()).contains("counted no OOM kill");
     }
@@ -64,12 +66,12 @@ class ClassifierTest {
         assertThat(r.countersAreFinal()).isTrue();
         assertThat(r.peakBytes()).isEqualTo(2L << 30);
         assertThat(r.oomKillCount()).isEqualTo(1);
-        assertThat(r.samples()).extracting(Sample::event).containsExactly("start");
+        assertThat(r.samples()).extracting(Sample::event).containsExactly(ProbeEvent.START);
     }
 
     @Test
     void sigkillWithoutOomEvidenceIsShownAsSuch() {
-        Classifier.Verdict v = Classifier.classify(S, exit(137, false, "start"));
+        Classification v = Classifier.classify(S, exit(137, false, "start"));
         assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(v.detail()).contains("OOMKilled false").contains("no oom_kill counter");
     }
@@ -87,28 +89,27 @@ class ClassifierTest {
 
     @Test
     void timeoutUnderOomIsHungOtherwiseTimeout() {
-        Observation hung = new Observation(null, false, true, true, List.of(), null, List.of(), Duration.ZERO, null);
-        Observation slow = new Observation(null, false, true, false, List.of(), null, List.of(), Duration.ZERO, null);
+        Observation hung = Observation.builder().timedOut(true).build();
+        Observation slow = Observation.builder().timedOut(false).build();
         assertThat(Classifier.classify(S, hung).outcome()).isEqualTo(Outcome.HUNG);
         assertThat(Classifier.classify(S, slow).outcome()).isEqualTo(Outcome.TIMEOUT);
     }
 
     @Test
     void anythingElseIsAnErrorWithTheOutput() {
-        Observation o = new Observation(127, false, false, false, List.of(), null, List.of("exec /probe: not found"),
-                Duration.ZERO, null);
-        Classifier.Verdict v = Classifier.classify(S, o);
+        Observation o = Observation.builder().exitCode(127).output(List.of("exec /probe: not found")).build();
+        Classification v = Classifier.classify(S, o);
         assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(v.detail()).contains("exit 127").contains("exec /probe: not found");
     }
 
     @Test
     void stepProgressAndPeakComeFromTheSamples() {
-        Scenario s = scenario().memory("1g").allocShm(32).allocRam(64);
+        ScenarioSpec s = scenario().memory("1g").allocShm(32).allocRam(64).spec();
         List<Sample> samples = List.of(
-                new Sample("start", -1, "", 0, 0, 0, 1000, 1 << 30, 1000, 0, 0, 0, 0, 0, 0),
-                new Sample("step", 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
-                new Sample("progress", 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
+                new Sample(ProbeEvent.START, -1, "", 0, 0, 0, 1000, 1 << 30, 1000, 0, 0, 0, 0, 0, 0),
+                new Sample(ProbeEvent.STEP, 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
+                new Sample(ProbeEvent.PROGRESS, 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
         Result r = Results.from(s, new Observation(137, true, false, false, samples, null, List.of(), Duration.ofMillis(5), null),
                 Environment.unknown(), "run");
         assertThat(r.steps()).extracting(StepProgress::completed).containsExactly(true, false);

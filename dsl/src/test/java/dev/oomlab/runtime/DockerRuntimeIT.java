@@ -12,7 +12,7 @@ import com.github.dockerjava.api.model.HostConfig;
 import dev.oomlab.Oomlab;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.result.Sample;
+import dev.oomlab.probe.Sample;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.oomlab.search;
 
-import static dev.oomlab.spec.Scenario.scenario;
+import dev.oomlab.run.ModelRuntime;
+import static dev.oomlab.dsl.Scenario.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +43,7 @@ class SweepTest {
     void theListenerHearsEveryPoint() {
         List<String> heard = Collections.synchronizedList(new ArrayList<>());
         Sweep.shmInUse(scenario().memory("1g").shm("1g"), 0, 400, 200).suite(Suite.on(ModelRuntime.exact()))
-                .listener(new SearchListener() {
+                .listener(new SweepListener() {
                     @Override
                     public void point(SweepPoint point, int done, int total) {
                         heard.add(done + "/" + total);

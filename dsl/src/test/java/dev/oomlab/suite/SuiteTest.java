@@ -1,13 +1,13 @@
 package dev.oomlab.suite;
 
-import static dev.oomlab.spec.Scenario.scenario;
+import static dev.oomlab.dsl.Scenario.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.search.ModelRuntime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.run.ModelRuntime;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.spec.Size;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -133,15 +133,15 @@ class SuiteTest {
 
     @Test
     void aScenariosCostIsWhatItWritesUpToTheLimitPlusFiles() {
-        assertThat(Suite.costOf(scenario().memory("1g").allocShm(900).allocRam(900))).isEqualTo(GIB);
-        assertThat(Suite.costOf(scenario().memory("2g").allocShm(800).allocRam(1100))).isEqualTo(1900 * Size.MIB);
-        assertThat(Suite.costOf(scenario().memory("512m").writeFile(2000))).isEqualTo(2000 * Size.MIB);
+        assertThat(Suite.costOf(scenario().memory("1g").allocShm(900).allocRam(900).spec())).isEqualTo(GIB);
+        assertThat(Suite.costOf(scenario().memory("2g").allocShm(800).allocRam(1100).spec())).isEqualTo(1900 * Size.MIB);
+        assertThat(Suite.costOf(scenario().memory("512m").writeFile(2000).spec())).isEqualTo(2000 * Size.MIB);
     }
 
     @Test
     void aScenarioReservesItsMemoryOrMemorySwapWhereLarger() {
-        assertThat(Suite.reserveOf(scenario().memory("1g").allocRam(1))).isEqualTo(GIB);
-        assertThat(Suite.reserveOf(scenario().memory("1g").memorySwap("3g").allocRam(1))).isEqualTo(3 * GIB);
+        assertThat(Suite.reserveOf(scenario().memory("1g").allocRam(1).spec())).isEqualTo(GIB);
+        assertThat(Suite.reserveOf(scenario().memory("1g").memorySwap("3g").allocRam(1).spec())).isEqualTo(3 * GIB);
     }
 
     @Test

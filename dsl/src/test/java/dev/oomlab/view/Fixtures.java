@@ -1,5 +1,7 @@
 package dev.oomlab.view;
 
+import static dev.oomlab.hypothesis.Expectation.ifTrue;
+
 import dev.oomlab.hypothesis.Case;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.Hypothesis;
@@ -7,16 +9,17 @@ import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBug;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.hypothesis.Verdict;
-import dev.oomlab.model.Prediction;
+import dev.oomlab.result.Prediction;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.result.Sample;
+import dev.oomlab.probe.Sample;
 import dev.oomlab.result.StepProgress;
-import dev.oomlab.search.Boundary;
+import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.dsl.Scenario;
+import dev.oomlab.probe.ProbeEvent;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 import java.time.Duration;
@@ -44,8 +47,8 @@ public final class Fixtures {
         long shm = 0;
         long anon = 0;
         long t = 0;
-        long limit = scenario.memory().bytes();
-        samples.add(new Sample("start", -1, "", 0, 0, t, MIB, limit, MIB, 0, 0, MIB / 16, MIB / 16, 0, 0));
+        long limit = scenario.limits().memory().bytes();
+        samples.add(new Sample(ProbeEvent.START, -1, "", 0, 0, t, MIB, limit, MIB, 0, 0, MIB / 16, MIB / 16, 0, 0));
         boolean dead = false;
         List<Step> steps = scenario.steps();
         for (int i = 0; i < steps.size(); i++) {
@@ -72,11 +75,11 @@ public final class Fixtures {
                     anon += chunk;
                 }
                 t += 6_000;
-                samples.add(new Sample("progress", i, kind, done, step.targetBytes(), t, shm + anon + MIB, limit,
+                samples.add(new Sample(ProbeEvent.PROGRESS, i, kind, done, step.targetBytes(), t, shm + anon + MIB, limit,
                         shm + anon + MIB, 0, shm, anon, MIB / 16, 0, 0));
             }
             if (!dead) {
-                samples.add(new Sample("step", i, kind, done, step.targetBytes(), t, shm + anon + MIB, limit,
+                samples.add(new Sample(ProbeEvent.STEP, i, kind, done, step.targetBytes(), t, shm + anon + MIB, limit,
                         shm + anon + MIB, 0, shm, anon, MIB / 16, 0, 0));
             }
             progress.add(new StepProgress(i, step, done, !dead, true));
@@ -87,8 +90,10 @@ public final class Fixtures {
             case SIGBUS -> "SIGBUS (exit 135): the tmpfs was full under a mapped page";
             default -> "all steps done, exit 0";
         };
-        return new Result(scenario, outcome, exit, oomKilled, progress, samples, peak, 0, outcome == Outcome.OOM ? 1 : 0,
-                Duration.ofMillis(480), ENV, "run-" + Math.abs(scenario.hashCode()), detail, List.of(), null, null);
+        return Result.builder(scenario.spec()).outcome(outcome, detail).exitCode(exit).oomKilled(oomKilled)
+                .steps(progress).samples(samples).counters(peak, 0, outcome == Outcome.OOM ? 1 : 0)
+                .duration(Duration.ofMillis(480)).environment(ENV).runId("run-" + Math.abs(scenario.hashCode()))
+                .build();
     }
 
     /** memory 256m, shm 64m: shm 32, then ram 400: OOM after 208 MiB of ram. */
@@ -108,27 +113,27 @@ public final class Fixtures {
     public static HypothesisResult rejected() {
         Hypothesis h = Hypothesis.of("H4", "with shm in use the app still gets the whole limit",
                         Scenario.scenario().memory("256m").shm("64m"))
-                .when("shm 32 + ram 100", s -> s.allocShm(32).allocRam(100), Outcome.OK, Outcome.OK, Outcome.OK)
-                .when("shm 32 + ram 400", s -> s.allocShm(32).allocRam(400), Outcome.OK, Outcome.OOM, Outcome.OOM)
+                .when("shm 32 + ram 100", s -> s.allocShm(32).allocRam(100), ifTrue(Outcome.OK).ifFalse(Outcome.OK).seedSaw(Outcome.OK))
+                .when("shm 32 + ram 400", s -> s.allocShm(32).allocRam(400), ifTrue(Outcome.OK).ifFalse(Outcome.OOM).seedSaw(Outcome.OOM))
                 .seedVerdict(Verdict.REJECTED);
         List<CaseResult> cases = List.of(
-                new CaseResult(h.cases().get(0), ok().withPrediction(Outcome.OK), predict(Outcome.OK)),
-                new CaseResult(h.cases().get(1), oom().withPrediction(Outcome.OOM), predict(Outcome.OOM)));
+                new CaseResult(h.cases().get(0), ok().withPrediction(predict(Outcome.OK))),
+                new CaseResult(h.cases().get(1), oom().withPrediction(predict(Outcome.OOM))));
         return new HypothesisResult(h, cases, Verdict.REJECTED);
     }
 
     /** Supported, but the first case came out otherwise than the seed said and the model disagrees. */
-    public static HypothesisResult supportedWithMismatch() {
+    public static HypothesisResult supportedNotAsSeed() {
         Hypothesis h = Hypothesis.of("H3", "without shm use, app memory stops at the memory limit",
                         Scenario.scenario().memory("256m").shm("64m"))
-                .when("ram 100", s -> s.allocRam(100), Outcome.OOM, Outcome.OOM, Outcome.OK)
-                .when("ram 400", s -> s.allocRam(400), Outcome.OOM, Outcome.OK, Outcome.OOM)
+                .when("ram 100", s -> s.allocRam(100), ifTrue(Outcome.OOM).ifFalse(Outcome.OOM).seedSaw(Outcome.OK))
+                .when("ram 400", s -> s.allocRam(400), ifTrue(Outcome.OOM).ifFalse(Outcome.OK).seedSaw(Outcome.OOM))
                 .seedVerdict(Verdict.SUPPORTED);
         Result first = run(Scenario.scenario().memory("256m").shm("64m").allocRam(100), Outcome.OOM, 137, true, 50);
         Result second = run(Scenario.scenario().memory("256m").shm("64m").allocRam(400), Outcome.OOM, 137, true, 240);
         List<CaseResult> cases = List.of(
-                new CaseResult(h.cases().get(0), first.withPrediction(Outcome.OK), predict(Outcome.OK)),
-                new CaseResult(h.cases().get(1), second.withPrediction(Outcome.OOM), predict(Outcome.OOM)));
+                new CaseResult(h.cases().get(0), first.withPrediction(predict(Outcome.OK))),
+                new CaseResult(h.cases().get(1), second.withPrediction(predict(Outcome.OOM))));
         return new HypothesisResult(h, cases, Verdict.SUPPORTED);
     }
 
@@ -137,7 +142,7 @@ public final class Fixtures {
                 run(base.allocRam((int) predicted), Outcome.OOM, 137, true, mib),
                 run(base.allocRam((int) mib), Outcome.OK, 0, false, 100_000),
                 run(base.allocRam((int) mib + 1), Outcome.OOM, 137, true, mib));
-        return new Boundary(Boundary.Kind.RAM, base, mib, mib + 1, predicted, runs.size(), runs, "");
+        return new Boundary(Boundary.Kind.RAM, base.spec(), mib, mib + 1, predicted, runs.size(), runs, "");
     }
 
     public static PlatformBugResult platformBug(boolean withCurves) {
@@ -153,7 +158,7 @@ public final class Fixtures {
         List<SweepPoint> points = new ArrayList<>();
         for (long x = 0; x <= 128; x += 64) {
             Scenario s = x == 0 ? limits : limits.allocShm((int) x);
-            points.add(new SweepPoint(x, s, boundary(s, atZero - x, atZero + 2 - x), null));
+            points.add(new SweepPoint(x, s.spec(), boundary(s, atZero - x, atZero + 2 - x), null));
         }
         return new SweepResult(name, "shm in use (MiB)", "max RAM (MiB)", points);
     }

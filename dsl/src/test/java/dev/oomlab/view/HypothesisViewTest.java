@@ -17,13 +17,13 @@ class HypothesisViewTest {
 
     @Test
     void theDecidingCaseOfASupportIsTheOneThatCouldHaveRejectedIt() {
-        HypothesisResult h = Fixtures.supportedWithMismatch();
+        HypothesisResult h = Fixtures.supportedNotAsSeed();
         assertThat(HypothesisView.decidingCase(h)).get().extracting(c -> c.testCase().name()).isEqualTo("ram 400");
     }
 
     @Test
     void theTableMarksMismatchesAndDisagreements() {
-        MimeBundle b = HypothesisView.bundle(Fixtures.supportedWithMismatch());
+        MimeBundle b = HypothesisView.bundle(Fixtures.supportedNotAsSeed());
         assertThat(b.get(MimeBundle.TEXT)).startsWith("H3 SUPPORTED");
         assertThat(b.get(MimeBundle.HTML))
                 .contains(">SUPPORTED</span>")

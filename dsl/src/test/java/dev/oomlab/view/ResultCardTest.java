@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.dsl.Scenario;
 import org.junit.jupiter.api.Test;
 
 class ResultCardTest {
 
     @Test
     void cardShowsOutcomeEvidenceStepsAndTheTimeline() {
-        Result r = Fixtures.oom().withPrediction(Outcome.OOM);
+        Result r = Fixtures.oom().withPrediction(Fixtures.predict(Outcome.OOM));
         MimeBundle b = ResultCard.bundle(r);
 
         assertThat(b.get(MimeBundle.TEXT)).isEqualTo(r.toString());
@@ -35,7 +35,7 @@ class ResultCardTest {
 
     @Test
     void aDisagreementWithTheModelIsPlain() {
-        Result r = Fixtures.oom().withPrediction(Outcome.OK);
+        Result r = Fixtures.oom().withPrediction(Fixtures.predict(Outcome.OK));
         assertThat(ResultCard.html(r)).contains("DISAGREES");
     }
 
@@ -50,9 +50,8 @@ class ResultCardTest {
     @Test
     void aRunWithoutSamplesHasNoChart() {
         Result r = Fixtures.ok();
-        Result bare = new Result(r.scenario(), Outcome.ERROR, null, false, r.steps(), java.util.List.of(), -1, -1, -1,
-                r.duration(), r.environment(), null, "the container never reported an exit code", java.util.List.of(),
-                null, null);
+        Result bare = Result.builder(r.scenario()).outcome(Outcome.ERROR, "the container never reported an exit code")
+                .steps(r.steps()).duration(r.duration()).environment(r.environment()).build();
         String html = ResultCard.html(bare);
         assertThat(html).contains(">ERROR</span>").contains("<b>none</b>").contains("n/a").doesNotContain("<img");
     }

@@ -15,7 +15,7 @@ class TablesTest {
 
     @Test
     void resultsHaveOneRowPerResult() {
-        Table t = Tables.results(List.of(Fixtures.oom().withPrediction(Outcome.OK), Fixtures.ok()));
+        Table t = Tables.results(List.of(Fixtures.oom().withPrediction(Fixtures.predict(Outcome.OK)), Fixtures.ok()));
         assertThat(t.columnNames()).containsExactly("scenario", "limits", "steps", "outcome", "predicted",
                 "exit code", "OOMKilled", "peak MiB", "duration s");
         assertThat(t.rowCount()).isEqualTo(2);
@@ -40,7 +40,7 @@ class TablesTest {
 
     @Test
     void verdictsCountMismatchesAndDisagreements() {
-        Table t = Tables.verdicts(List.of(Fixtures.rejected(), Fixtures.supportedWithMismatch()));
+        Table t = Tables.verdicts(List.of(Fixtures.rejected(), Fixtures.supportedNotAsSeed()));
         assertThat(t.columnNames()).containsExactly("id", "claim", "verdict", "seed verdict", "cases", "mismatches",
                 "model disagrees");
         assertThat(t.stringColumn("verdict").asList()).containsExactly("REJECTED", "SUPPORTED");
@@ -50,7 +50,7 @@ class TablesTest {
 
     @Test
     void csvHasAHeaderAndOneLinePerRow(@TempDir Path dir) throws Exception {
-        Table t = Tables.cases(List.of(Fixtures.rejected(), Fixtures.supportedWithMismatch()));
+        Table t = Tables.cases(List.of(Fixtures.rejected(), Fixtures.supportedNotAsSeed()));
         Path csv = Tables.csv(t, dir.resolve("cases.csv"));
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(5);

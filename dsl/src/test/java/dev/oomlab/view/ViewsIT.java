@@ -1,12 +1,13 @@
 package dev.oomlab.view;
 
-import static dev.oomlab.spec.Scenario.scenario;
+import static dev.oomlab.dsl.Scenario.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oomlab.display.MimeBundle;
+import dev.oomlab.display.Renderers;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.result.Sample;
+import dev.oomlab.probe.Sample;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +23,10 @@ class ViewsIT {
     @Test
     void aRealOomRendersAsACardAndATimeline() throws Exception {
         Result r = scenario().named("views IT: memory 256m, shm 64m, shm 32 + ram 400")
-                .memory("256m").shm("64m").allocShm(32).allocRam(400).run().withPrediction(Outcome.OOM);
+                .memory("256m").shm("64m").allocShm(32).allocRam(400).run();
 
         assertThat(r.outcome()).as(r.toString()).isEqualTo(Outcome.OOM);
+        assertThat(r.predicted()).as("the runner attaches the model's own prediction").isEqualTo(Outcome.OOM);
         assertThat(r.exitCode()).isEqualTo(137);
         assertThat(r.samples()).isNotEmpty();
         Sample last = r.samples().get(r.samples().size() - 1);
@@ -40,7 +42,7 @@ class ViewsIT {
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(450);
 
-        MimeBundle card = r.mimeBundle();
+        MimeBundle card = Renderers.render(r); // through the per-type registry, as the kernel shows it
         String html = card.get(MimeBundle.HTML);
         assertThat(html).contains(">OOM</span>").contains("<b>137</b>").contains("32 / 32 MiB done")
                 .contains("OOM here").contains("data:image/png;base64,").contains("cgroup v");

@@ -8,7 +8,7 @@ import dev.oomlab.suite.Suite;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.docker.DockerRuntime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.dsl.Scenario;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
             Scenario trivial = Oomlab.scenario().memory(memory).allocRam(ram);
-            List<String> cli = DockerCliArgs.of(trivial, runtime.imageReference());
+            List<String> cli = DockerCliArgs.of(trivial.spec(), runtime.imageReference());
             trivial.run(); // warm-up: the image exists, the JIT has seen the path
             requireOk(cli);
             double[] api = new double[rounds];
@@ -109,7 +109,7 @@ public final class BenchCommand implements Runnable {
             long t1 = System.nanoTime();
             int cliOk = 0;
             for (Scenario c : cases) {
-                int exit = runCli(DockerCliArgs.of(c, runtime.imageReference()));
+                int exit = runCli(DockerCliArgs.of(c.spec(), runtime.imageReference()));
                 cliOk += exit == 0 ? 1 : 0;
             }
             double cliSeconds = (System.nanoTime() - t1) / 1e9;

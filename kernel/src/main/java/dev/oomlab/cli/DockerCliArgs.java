@@ -3,7 +3,7 @@ package dev.oomlab.cli;
 import dev.oomlab.probe.ProbeCommand;
 import dev.oomlab.runtime.docker.ContainerSpec;
 import dev.oomlab.runtime.docker.ProbeImage;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.ShmMount;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,29 +17,29 @@ final class DockerCliArgs {
     private DockerCliArgs() {
     }
 
-    static List<String> of(Scenario s, String image) {
+    static List<String> of(ScenarioSpec s, String image) {
         List<String> args = new ArrayList<>(List.of("docker", "run", "--rm",
-                "--memory", bytes(s.memory().bytes()), "--memory-swap", bytes(s.memorySwap().bytes()),
+                "--memory", bytes(s.limits().memory().bytes()), "--memory-swap", bytes(s.limits().effectiveMemorySwap().bytes()),
                 "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "--pids-limit", String.valueOf(ContainerSpec.PIDS_LIMIT),
                 "--user", ProbeImage.USER + ":" + ProbeImage.USER, "-v", ProbeCommand.SCRATCH_DIR));
-        ShmMount shm = s.shmMount();
+        ShmMount shm = s.limits().shm();
         if (shm instanceof ShmMount.ShmSize sized) {
             args.addAll(List.of("--shm-size", bytes(sized.size().bytes())));
         } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
             args.addAll(List.of("--tmpfs", "/dev/shm:" + ContainerSpec.tmpfsOptions(tmpfs)));
         }
-        if (s.oomKillDisabled()) {
+        if (s.limits().oomKillDisable()) {
             args.add("--oom-kill-disable");
         }
-        if (s.memoryReservation() != null) {
-            args.addAll(List.of("--memory-reservation", bytes(s.memoryReservation().bytes())));
+        if (s.limits().memoryReservation() != null) {
+            args.addAll(List.of("--memory-reservation", bytes(s.limits().memoryReservation().bytes())));
         }
-        if (s.oomScoreAdj() != null) {
-            args.addAll(List.of("--oom-score-adj", String.valueOf(s.oomScoreAdj())));
+        if (s.limits().oomScoreAdj() != null) {
+            args.addAll(List.of("--oom-score-adj", String.valueOf(s.limits().oomScoreAdj())));
         }
-        if (s.ipcMode() != null) {
-            args.addAll(List.of("--ipc", s.ipcMode()));
+        if (s.limits().ipc() != null) {
+            args.addAll(List.of("--ipc", s.limits().ipc()));
         }
         args.add(image);
         args.addAll(ProbeCommand.argv(s.steps()));

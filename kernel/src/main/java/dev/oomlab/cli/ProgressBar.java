@@ -1,8 +1,8 @@
 package dev.oomlab.cli;
 
 import dev.oomlab.result.Result;
-import dev.oomlab.search.Boundary;
-import dev.oomlab.search.SearchListener;
+import dev.oomlab.run.Boundary;
+import dev.oomlab.search.SweepListener;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.suite.Progress;
 import dev.oomlab.suite.SuiteListener;
@@ -12,7 +12,7 @@ import java.io.PrintStream;
  * Progress of a suite or search on the terminal: a bar redrawn in place on a TTY, one line per
  * finished case elsewhere (CI logs), so long runs never look stuck.
  */
-final class ProgressBar implements SuiteListener, SearchListener {
+final class ProgressBar implements SuiteListener, SweepListener {
 
     private static final int WIDTH = 30;
     private final PrintStream out;

@@ -156,13 +156,13 @@ public final class VerifyCommand implements Callable<Integer> {
         for (HypothesisResult h : results) {
             System.out.printf("%-4s %-13s %-13s %-6s %s%n", h.hypothesis().id(), h.verdict(), h.seedVerdict(),
                     h.cases().size(), h.hypothesis().claim());
-            for (CaseResult c : h.mismatches()) {
-                System.out.printf("     MISMATCH %s: seed observed %s, here %s (%s)%n", c.testCase().name(),
+            for (CaseResult c : h.notAsSeed()) {
+                System.out.printf("     NOT AS SEED %s: seed observed %s, here %s (%s)%n", c.testCase().name(),
                         c.testCase().seedObserved(), c.observed(), c.result().headline());
             }
         }
         int cases = results.stream().mapToInt(h -> h.cases().size()).sum();
-        long mismatches = results.stream().mapToLong(h -> h.mismatches().size()).sum();
+        long mismatches = results.stream().mapToLong(h -> h.notAsSeed().size()).sum();
         System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", results.size(), cases, hSeconds,
                 mismatches == 0 ? "every observation matches the seed" : mismatches + " observation(s) differ from the seed");
         if (bug != null) {

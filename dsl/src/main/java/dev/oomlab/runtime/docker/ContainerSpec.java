@@ -2,7 +2,7 @@ package dev.oomlab.runtime.docker;
 
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.ShmMount;
 import java.util.List;
 import java.util.Map;
@@ -23,32 +23,32 @@ public final class ContainerSpec {
         return "rw,nosuid,nodev,mode=1777" + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes());
     }
 
-    public static HostConfig hostConfig(Scenario s) {
+    public static HostConfig hostConfig(ScenarioSpec s) {
         HostConfig hc = HostConfig.newHostConfig()
-                .withMemory(s.memory().bytes())
-                .withMemorySwap(s.memorySwap().bytes())
+                .withMemory(s.limits().memory().bytes())
+                .withMemorySwap(s.limits().effectiveMemorySwap().bytes())
                 .withNetworkMode("none")
                 .withReadonlyRootfs(true)
                 .withCapDrop(Capability.ALL)
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withPidsLimit(PIDS_LIMIT);
-        ShmMount shm = s.shmMount();
+        ShmMount shm = s.limits().shm();
         if (shm instanceof ShmMount.ShmSize sized) {
             hc.withShmSize(sized.size().bytes());
         } else if (shm instanceof ShmMount.Tmpfs tmpfs) {
             hc.withTmpFs(Map.of("/dev/shm", tmpfsOptions(tmpfs)));
         }
-        if (s.oomKillDisabled()) {
+        if (s.limits().oomKillDisable()) {
             hc.withOomKillDisable(true);
         }
-        if (s.memoryReservation() != null) {
-            hc.withMemoryReservation(s.memoryReservation().bytes());
+        if (s.limits().memoryReservation() != null) {
+            hc.withMemoryReservation(s.limits().memoryReservation().bytes());
         }
-        if (s.oomScoreAdj() != null) {
-            hc.withOomScoreAdj(s.oomScoreAdj());
+        if (s.limits().oomScoreAdj() != null) {
+            hc.withOomScoreAdj(s.limits().oomScoreAdj());
         }
-        if (s.ipcMode() != null) {
-            hc.withIpcMode(s.ipcMode());
+        if (s.limits().ipc() != null) {
+            hc.withIpcMode(s.limits().ipc());
         }
         return hc;
     }

@@ -19,8 +19,8 @@ import dev.oomlab.runtime.HostMemory;
 import dev.oomlab.runtime.Owner;
 import dev.oomlab.runtime.RunCancelledException;
 import dev.oomlab.runtime.RunListener;
-import dev.oomlab.runtime.Runtime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Size;
 import java.time.Duration;
 import java.util.Map;
@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs scenarios as containers of the probe image on a Docker engine: create with the limits,
  * start, follow the probe's lines, wait (watching for a hang), inspect, and always remove.
  */
-public final class DockerRuntime implements Runtime {
+public final class DockerRuntime implements ContainerRuntime {
 
     public static final String LABEL_RUN = "oomlab.run";
     public static final String LABEL_OWNER = "oomlab.owner";
@@ -100,9 +100,9 @@ public final class DockerRuntime implements Runtime {
     }
 
     @Override
-    public Result run(Scenario scenario, RunListener listener) {
+    public Result run(ScenarioSpec scenario, RunListener listener) {
         checkHostCanGive(scenario);
-        if (scenario.oomKillDisabled() && environment().cgroupVersion() == 2) {
+        if (scenario.limits().oomKillDisable() && environment().cgroupVersion() == 2) {
             throw new UnsupportedOperationException(
                     "oomKillDisable: --oom-kill-disable exists only on cgroup v1; this host runs cgroup v2");
         }
@@ -115,7 +115,7 @@ public final class DockerRuntime implements Runtime {
             return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
                     environment(), runId);
         }
-        long limit = scenario.memory().bytes();
+        long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
             return runCreated(scenario, listener, containerId, started);
@@ -124,7 +124,7 @@ public final class DockerRuntime implements Runtime {
         }
     }
 
-    private Result runCreated(Scenario scenario, RunListener listener, String containerId, long started) {
+    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, long started) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -167,16 +167,16 @@ public final class DockerRuntime implements Runtime {
      * Refuses a limit the host cannot give. What this runtime's own live runs hold counts as
      * available: they are bounded by their limits, and a suite keeps their sum inside its budget.
      */
-    private void checkHostCanGive(Scenario s) {
+    private void checkHostCanGive(ScenarioSpec s) {
         long available = availableMemoryBytes() + liveLimitBytes.get() - HOST_RESERVE_BYTES;
-        if (available > 0 && s.memory().bytes() > available) {
+        if (available > 0 && s.limits().memory().bytes() > available) {
             throw new IllegalArgumentException(String.format(
                     "memory: \"%s\" is more than this host can give (%d MiB available after a %d MiB reserve)",
-                    s.memory(), available / Size.MIB, HOST_RESERVE_BYTES / Size.MIB));
+                    s.limits().memory(), available / Size.MIB, HOST_RESERVE_BYTES / Size.MIB));
         }
     }
 
-    private String create(Scenario scenario, String reference) {
+    private String create(ScenarioSpec scenario, String reference) {
         String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
@@ -192,7 +192,7 @@ public final class DockerRuntime implements Runtime {
         return created.getId();
     }
 
-    private Observation observe(Scenario scenario, String id, RunListener listener, long started,
+    private Observation observe(ScenarioSpec scenario, String id, RunListener listener, long started,
                                 AtomicBoolean cancelled) {
         ProbeOutput output = new ProbeOutput(scenario, listener);
         WaitContainerResultCallback waiter = new WaitContainerResultCallback();
@@ -200,7 +200,7 @@ public final class DockerRuntime implements Runtime {
             docker.startContainerCmd(id).exec();
             docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
             docker.waitContainerCmd(id).exec(waiter);
-            long deadline = started + scenario.timeout().toNanos();
+            long deadline = started + scenario.limits().timeout().toNanos();
             boolean exited = false;
             boolean hung = false;
             InspectContainerResponse.ContainerState state = null;
@@ -217,26 +217,27 @@ public final class DockerRuntime implements Runtime {
                 if (cancelled.get()) {
                     throw cancelled(id);
                 }
-                if (!exited && scenario.oomKillDisabled() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
+                if (!exited && scenario.limits().oomKillDisable() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
                         && HostCgroup.underOom(id)) {
                     hung = true;
                     break;
                 }
                 if (!exited && System.nanoTime() > deadline) {
-                    hung = scenario.oomKillDisabled() && HostCgroup.underOom(id);
+                    hung = scenario.limits().oomKillDisable() && HostCgroup.underOom(id);
                     break;
                 }
             }
             if (!exited) {
                 remove(id);
                 closeQuietly(output);
-                return new Observation(null, false, true, hung, output.samples(), output.exit(), output.output(),
-                        elapsed(started), null);
+                return Observation.builder().timedOut(hung).samples(output.samples()).exit(output.exit())
+                        .output(output.output()).duration(elapsed(started)).build();
             }
             output.awaitCompletion(5, TimeUnit.SECONDS);
             Long exit = state.getExitCodeLong();
-            return new Observation(exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
-                    false, false, output.samples(), output.exit(), output.output(), elapsed(started), null);
+            return Observation.builder().exitCode(exit == null ? null : exit.intValue())
+                    .oomKilled(Boolean.TRUE.equals(state.getOOMKilled())).samples(output.samples())
+                    .exit(output.exit()).output(output.output()).duration(elapsed(started)).build();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunCancelledException("run interrupted: container " + shortId(id) + " removed");
@@ -265,8 +266,7 @@ public final class DockerRuntime implements Runtime {
     }
 
     private static Observation failure(String message, long started) {
-        return new Observation(null, false, false, false, java.util.List.of(), null, java.util.List.of(),
-                elapsed(started), message);
+        return Observation.failed(message, elapsed(started));
     }
 
     /** Removes the container and its scratch volume; safe on an interrupted thread. */

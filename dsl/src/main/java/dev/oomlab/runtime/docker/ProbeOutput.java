@@ -4,9 +4,10 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.oomlab.probe.ProbeLine;
-import dev.oomlab.result.Sample;
+import dev.oomlab.probe.ProbeEvent;
+import dev.oomlab.probe.Sample;
 import dev.oomlab.runtime.RunListener;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.Optional;
  */
 final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
-    private final Scenario scenario;
+    private final ScenarioSpec scenario;
     private final RunListener listener;
     private final StringBuilder stdout = new StringBuilder();
     private final StringBuilder stderr = new StringBuilder();
@@ -27,7 +28,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final List<String> output = new ArrayList<>();
     private volatile long lastEventNanos = System.nanoTime();
 
-    ProbeOutput(Scenario scenario, RunListener listener) {
+    ProbeOutput(ScenarioSpec scenario, RunListener listener) {
         this.scenario = scenario;
         this.listener = listener;
     }
@@ -48,12 +49,12 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     private void line(String line) {
         Optional<Sample> sample = ProbeLine.parse(line);
-        if (sample.isPresent() && sample.get().event().equals("exit")) {
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
         } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
-            if (sample.get().event().equals("fail") || sample.get().event().equals("usage")) {
+            if (sample.get().event() == ProbeEvent.FAIL || sample.get().event() == ProbeEvent.USAGE) {
                 ProbeLine.error(line).ifPresent(output::add);
             }
             listener.sample(scenario, sample.get());

@@ -1,11 +1,7 @@
-package dev.oomlab.search;
+package dev.oomlab.run;
 
-import dev.oomlab.model.LimitModel;
-import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.runtime.RunListener;
-import dev.oomlab.runtime.Runtime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,48 +19,47 @@ public final class BoundarySearch {
     /** The first step away from the prediction when it is wrong: the kernel's overhead is a few MiB. */
     static final long FIRST_STEP_MIB = 16;
 
-    private final Runtime runtime;
+    private final Runner runner;
     private final int maxRuns;
     private final SearchListener listener;
-    private final LimitModel model = LimitModel.SEED;
 
-    private BoundarySearch(Runtime runtime, int maxRuns, SearchListener listener) {
-        this.runtime = runtime;
+    private BoundarySearch(Runner runner, int maxRuns, SearchListener listener) {
+        this.runner = runner;
         this.maxRuns = maxRuns;
         this.listener = listener;
     }
 
-    public static BoundarySearch on(Runtime runtime) {
-        return new BoundarySearch(Objects.requireNonNull(runtime, "runtime"), DEFAULT_MAX_RUNS, SearchListener.NONE);
+    public static BoundarySearch with(Runner runner) {
+        return new BoundarySearch(Objects.requireNonNull(runner, "runner"), DEFAULT_MAX_RUNS, SearchListener.NONE);
     }
 
     public BoundarySearch maxRuns(int n) {
         if (n < 2) {
             throw new IllegalArgumentException("maxRuns: a search needs at least 2 runs to bracket, got " + n);
         }
-        return new BoundarySearch(runtime, n, listener);
+        return new BoundarySearch(runner, n, listener);
     }
 
     public BoundarySearch listener(SearchListener newListener) {
-        return new BoundarySearch(runtime, maxRuns, Objects.requireNonNull(newListener, "listener"));
+        return new BoundarySearch(runner, maxRuns, Objects.requireNonNull(newListener, "listener"));
     }
 
-    public Boundary maxRam(Scenario base) {
+    public Boundary maxRam(ScenarioSpec base) {
         return search(base, Boundary.Kind.RAM);
     }
 
-    public Boundary maxShm(Scenario base) {
+    public Boundary maxShm(ScenarioSpec base) {
         return search(base, Boundary.Kind.SHM);
     }
 
     /** The model's answer, where a search starts. */
-    public long predicted(Scenario base, Boundary.Kind kind) {
-        return kind == Boundary.Kind.RAM ? model.maxRamMib(base) : model.maxShmMib(base);
+    public long predicted(ScenarioSpec base, Boundary.Kind kind) {
+        return kind == Boundary.Kind.RAM ? runner.model().maxRamMib(base) : runner.model().maxShmMib(base);
     }
 
-    public Boundary search(Scenario base, Boundary.Kind kind) {
+    public Boundary search(ScenarioSpec base, Boundary.Kind kind) {
         Objects.requireNonNull(base, "base");
-        if (base.memory() == null) {
+        if (base.limits().memory() == null) {
             throw new IllegalArgumentException("memory: a boundary search needs a memory limit, got none in " + base);
         }
         Probe probe = new Probe(base, kind);
@@ -125,11 +120,11 @@ public final class BoundarySearch {
 
     /** Runs the base plus one appended allocation and counts the runs. */
     private final class Probe {
-        final Scenario base;
+        final ScenarioSpec base;
         final Boundary.Kind kind;
         final List<Result> results = new ArrayList<>();
 
-        Probe(Scenario base, Boundary.Kind kind) {
+        Probe(ScenarioSpec base, Boundary.Kind kind) {
             this.base = base;
             this.kind = kind;
         }
@@ -142,8 +137,8 @@ public final class BoundarySearch {
                 throw new Inconclusive("the search passed " + Integer.MAX_VALUE + " MiB without a failure");
             }
             Step step = kind == Boundary.Kind.RAM ? new Step.AllocRam((int) mib) : new Step.AllocShm((int) mib);
-            Scenario s = base.then(step).named(kind.label() + " probe " + mib + " MiB");
-            Result r = runtime.run(s.validate(), RunListener.NONE).withPrediction(model.outcome(s));
+            ScenarioSpec s = base.then(step).withName(kind.label() + " probe " + mib + " MiB");
+            Result r = runner.run(s);
             results.add(r);
             listener.probed(kind, mib, r, results.size(), maxRuns);
             return switch (r.outcome()) {

@@ -1,9 +1,12 @@
-package dev.oomlab.spec;
+package dev.oomlab.dsl;
 
 import static dev.oomlab.Oomlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.oomlab.spec.ShmMount;
+import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +20,22 @@ class ScenarioTest {
         assertThat(base.steps()).isEmpty();
         assertThat(a.steps()).containsExactly(new Step.AllocShm(800), new Step.AllocRam(1100));
         assertThat(b.steps()).containsExactly(new Step.AllocShm(800), new Step.AllocRam(1300));
-        assertThat(base.memory()).isEqualTo(Size.parse("memory", "2g"));
+        assertThat(base.limits().memory()).isEqualTo(Size.parse("memory", "2g"));
     }
 
     @Test
     void memorySwapDefaultsToMemoryThatIsNoSwap() {
         Scenario s = scenario().memory("1g");
-        assertThat(s.memorySwap()).isEqualTo(s.memory());
-        assertThat(s.memorySwapSet()).isFalse();
+        assertThat(s.limits().effectiveMemorySwap()).isEqualTo(s.limits().memory());
+        assertThat(s.limits().memorySwap()).isNull();
     }
 
     @Test
     void absentShmMeansDockersDefaultOf64Mib() {
-        assertThat(scenario().shmMount()).isInstanceOf(ShmMount.DockerDefault.class);
-        assertThat(scenario().shmMount().sizeLimit()).isEqualTo(Size.ofMib(64));
-        assertThat(scenario().tmpfsShm().shmMount().sizeLimit()).isNull();
-        assertThat(scenario().tmpfsShm("256m").shmMount().sizeLimit()).isEqualTo(Size.ofMib(256));
+        assertThat(scenario().limits().shm()).isInstanceOf(ShmMount.DockerDefault.class);
+        assertThat(scenario().limits().shm().sizeLimit()).isEqualTo(Size.ofMib(64));
+        assertThat(scenario().tmpfsShm().limits().shm().sizeLimit()).isNull();
+        assertThat(scenario().tmpfsShm("256m").limits().shm().sizeLimit()).isEqualTo(Size.ofMib(256));
     }
 
     @Test
@@ -88,6 +91,6 @@ class ScenarioTest {
         Scenario s = scenario().memory("2g").shm("1g").allocShm(800).allocRam(1300).sleep("1500ms");
         assertThat(s.limitsText()).isEqualTo("memory 2g, shm 1g");
         assertThat(s.stepsText()).isEqualTo("shm 800, then ram 1300, then sleep 1500ms");
-        assertThat(s.timeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.limits().timeout()).isEqualTo(Duration.ofSeconds(60));
     }
 }

@@ -1,10 +1,7 @@
-package dev.oomlab.search;
+package dev.oomlab.run;
 
-import dev.oomlab.display.Displayable;
-import dev.oomlab.display.MimeBundle;
 import dev.oomlab.result.Result;
-import dev.oomlab.spec.Scenario;
-import dev.oomlab.view.BoundaryView;
+import dev.oomlab.spec.ScenarioSpec;
 import java.util.List;
 
 /**
@@ -19,8 +16,8 @@ import java.util.List;
  * @param results      every run, in the order it ran
  * @param note         empty when bracketed to 1 MiB, else why not
  */
-public record Boundary(Kind kind, Scenario base, long mib, long failMib, long predictedMib, int runs,
-                       List<Result> results, String note) implements Displayable {
+public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, long predictedMib, int runs,
+                       List<Result> results, String note) {
 
     /** What the search appends to the scenario. */
     public enum Kind {
@@ -57,10 +54,5 @@ public record Boundary(Kind kind, Scenario base, long mib, long failMib, long pr
         return kind.label() + " after [" + base.stepsText() + "] with " + base.limitsText() + ": " + mib + " MiB"
                 + (bracketed() ? " (" + failMib + " fails)" : " (NOT bracketed: " + note + ")")
                 + ", model " + predictedMib + " MiB, " + runs + " runs";
-    }
-
-    @Override
-    public MimeBundle mimeBundle() {
-        return BoundaryView.bundle(this);
     }
 }

@@ -2,16 +2,17 @@ package dev.oomlab.runtime;
 
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Result;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
 
 /**
- * Runs a scenario somewhere real and reports what happened. Docker today; Podman, a raw cgroup
- * or Kubernetes fit behind the same interface.
+ * Runs a scenario in a real container and reports what happened, without judging it against a
+ * model (the {@code run.Runner} does that, once). Docker today; Podman, a raw cgroup or
+ * Kubernetes fit behind the same interface.
  */
-public interface Runtime extends AutoCloseable {
+public interface ContainerRuntime extends AutoCloseable {
 
     /** Runs one validated scenario; thread-safe, so a suite may call it from many threads. */
-    Result run(Scenario scenario, RunListener listener);
+    Result run(ScenarioSpec scenario, RunListener listener);
 
     /** Where results of this runtime are observed. */
     Environment environment();

@@ -1,11 +1,14 @@
-package dev.oomlab.search;
+package dev.oomlab.run;
 
-import static dev.oomlab.spec.Scenario.scenario;
+import static dev.oomlab.dsl.Scenario.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.oomlab.search.Sweep;
+import dev.oomlab.search.SweepResult;
+import dev.oomlab.suite.Suite;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.suite.Suite;
 import org.junit.jupiter.api.Test;
 

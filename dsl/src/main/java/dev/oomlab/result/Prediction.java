@@ -1,6 +1,5 @@
-package dev.oomlab.model;
+package dev.oomlab.result;
 
-import dev.oomlab.result.Outcome;
 
 /**
  * What the limit model says a scenario will do, without running it.

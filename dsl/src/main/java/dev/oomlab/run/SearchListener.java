@@ -1,10 +1,10 @@
-package dev.oomlab.search;
+package dev.oomlab.run;
 
 import dev.oomlab.result.Result;
 
 /**
- * Hears a boundary search or a sweep progress. Called from the threads that run the probes, so an
- * implementation must be thread-safe when points of a sweep run in parallel.
+ * Hears a boundary search progress. Called from the threads that run the probes, so an
+ * implementation must be thread-safe when searches run in parallel.
  */
 public interface SearchListener {
 
@@ -18,7 +18,4 @@ public interface SearchListener {
     default void found(Boundary boundary) {
     }
 
-    /** A sweep point is done; {@code done} of {@code total} points are done. */
-    default void point(SweepPoint point, int done, int total) {
-    }
 }

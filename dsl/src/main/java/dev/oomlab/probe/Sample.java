@@ -1,11 +1,11 @@
-package dev.oomlab.result;
+package dev.oomlab.probe;
 
 /**
  * One probe report: where it was (step, bytes done) and the cgroup's own counters at that
  * moment, read from inside the container. Counters are -1 when the kernel does not offer them.
  */
 public record Sample(
-        String event,
+        ProbeEvent event,
         int step,
         String kind,
         long doneBytes,

@@ -1,4 +1,4 @@
-package dev.oomlab.search;
+package dev.oomlab.run;
 
 import dev.oomlab.model.LimitModel;
 import dev.oomlab.result.Environment;
@@ -6,11 +6,10 @@ import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.StepProgress;
 import dev.oomlab.runtime.RunListener;
-import dev.oomlab.runtime.Runtime;
-import dev.oomlab.spec.Scenario;
+import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,13 +19,13 @@ import java.util.function.Function;
  * A fake runtime for pure logic (bisection, scheduling): it answers from the limit model, with the
  * memory limit lowered by {@code overheadMib} to stand for the kernel's own pages. Never a study.
  */
-public final class ModelRuntime implements Runtime {
+public final class ModelRuntime implements ContainerRuntime {
 
-    private final Function<Scenario, Outcome> answer;
+    private final Function<ScenarioSpec, Outcome> answer;
     private final AtomicInteger runs = new AtomicInteger();
     private final long availableBytes;
 
-    private ModelRuntime(Function<Scenario, Outcome> answer, long availableBytes) {
+    private ModelRuntime(Function<ScenarioSpec, Outcome> answer, long availableBytes) {
         this.answer = answer;
         this.availableBytes = availableBytes;
     }
@@ -41,13 +40,12 @@ public final class ModelRuntime implements Runtime {
         return answering(s -> LimitModel.SEED.outcome(overheadMib == 0 ? s : lower(s, overheadMib)));
     }
 
-    public static ModelRuntime answering(Function<Scenario, Outcome> answer) {
+    public static ModelRuntime answering(Function<ScenarioSpec, Outcome> answer) {
         return new ModelRuntime(answer, 16L * 1024 * Size.MIB);
     }
 
-    private static Scenario lower(Scenario s, long mib) {
-        Scenario lowered = s.memory((int) (s.memory().bytes() / Size.MIB - mib));
-        return lowered;
+    private static ScenarioSpec lower(ScenarioSpec s, long mib) {
+        return s.withLimits(s.limits().withMemory(Size.mib("memory", (int) (s.limits().memory().bytes() / Size.MIB - mib))));
     }
 
     public int runs() {
@@ -55,21 +53,21 @@ public final class ModelRuntime implements Runtime {
     }
 
     @Override
-    public Result run(Scenario scenario, RunListener listener) {
+    public Result run(ScenarioSpec scenario, RunListener listener) {
         runs.incrementAndGet();
         Outcome o = answer.apply(scenario);
         return result(scenario, o);
     }
 
     /** A result with the given outcome and no evidence: enough for logic that reads the outcome. */
-    public static Result result(Scenario scenario, Outcome o) {
+    public static Result result(ScenarioSpec scenario, Outcome o) {
         List<StepProgress> steps = new ArrayList<>();
         for (int i = 0; i < scenario.steps().size(); i++) {
             Step step = scenario.steps().get(i);
             steps.add(new StepProgress(i, step, step.targetBytes(), o == Outcome.OK, true));
         }
-        return new Result(scenario, o, o == Outcome.OK ? 0 : 137, o == Outcome.OOM, steps, List.of(), -1, -1, -1,
-                Duration.ZERO, Environment.unknown(), "fake", "answered by the model", List.of(), null, null);
+        return Result.builder(scenario).outcome(o, "answered by the model").exitCode(o == Outcome.OK ? 0 : 137)
+                .oomKilled(o == Outcome.OOM).steps(steps).runId("fake").build();
     }
 
     @Override

@@ -1,0 +1,248 @@
+package dev.oomlab.dsl;
+
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.run.Boundary;
+import dev.oomlab.run.Runner;
+import dev.oomlab.run.SearchListener;
+import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.Durations;
+import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ScenarioSpec;
+import dev.oomlab.spec.ShmMount;
+import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One container, as users write it: limits, then allocation steps in order, then a verb
+ * ({@code run()}, {@code expect(OOM)}, {@code maxRam()}, {@code predict()}). Immutable: every
+ * call returns a new scenario, so a base can be shared by many cases. Bad input fails at once,
+ * naming the field. The data is a {@link ScenarioSpec}; the verbs go through one {@link Runner}.
+ */
+public final class Scenario {
+
+    private final ScenarioSpec spec;
+    private final ContainerRuntime runtime;
+
+    private Scenario(ScenarioSpec spec, ContainerRuntime runtime) {
+        this.spec = spec;
+        this.runtime = runtime;
+    }
+
+    /** An empty scenario: no limits, no steps, Docker's default /dev/shm. */
+    public static Scenario scenario() {
+        return new Scenario(ScenarioSpec.empty(), null);
+    }
+
+    /** A scenario with the given data, on the default runtime. */
+    public static Scenario of(ScenarioSpec spec) {
+        return new Scenario(Objects.requireNonNull(spec, "spec"), null);
+    }
+
+    private Scenario with(Limits limits) {
+        return new Scenario(spec.withLimits(limits), runtime);
+    }
+
+    // ---- limits -------------------------------------------------------------------------
+
+    public Scenario named(String newName) {
+        return new Scenario(spec.withName(newName), runtime);
+    }
+
+    /** {@code --memory}, e.g. "2g". */
+    public Scenario memory(String size) {
+        return with(limits().withMemory(Size.parse("memory", size)));
+    }
+
+    /** {@code --memory} in MiB. */
+    public Scenario memory(int mib) {
+        return with(limits().withMemory(Size.mib("memory", mib)));
+    }
+
+    /** {@code --memory-swap}; absent, it equals memory: no swap, as the seed's scripts run. */
+    public Scenario memorySwap(String size) {
+        return with(limits().withMemorySwap(Size.parse("memorySwap", size)));
+    }
+
+    /** {@code --shm-size}. */
+    public Scenario shm(String size) {
+        return with(limits().withShm(new ShmMount.ShmSize(Size.parse("shm", size))));
+    }
+
+    /** {@code --shm-size} in MiB. */
+    public Scenario shm(int mib) {
+        return with(limits().withShm(new ShmMount.ShmSize(Size.mib("shm", mib))));
+    }
+
+    /** A sized tmpfs at /dev/shm, as a Kubernetes emptyDir with medium Memory and a sizeLimit. */
+    public Scenario tmpfsShm(String size) {
+        return with(limits().withShm(new ShmMount.Tmpfs(Size.parse("tmpfsShm", size))));
+    }
+
+    /** An unsized tmpfs at /dev/shm. */
+    public Scenario tmpfsShm() {
+        return with(limits().withShm(new ShmMount.Tmpfs(null)));
+    }
+
+    /** {@code --oom-kill-disable}: the task hangs at the limit instead of dying (cgroup v1). */
+    public Scenario oomKillDisable() {
+        return with(limits().withOomKillDisable(true));
+    }
+
+    /** {@code --memory-reservation}: the soft limit. */
+    public Scenario memoryReservation(String size) {
+        return with(limits().withMemoryReservation(Size.parse("memoryReservation", size)));
+    }
+
+    /** {@code --oom-score-adj}, from -1000 to 1000. */
+    public Scenario oomScoreAdj(int adj) {
+        return with(limits().withOomScoreAdj(adj));
+    }
+
+    /** {@code --ipc}: private, shareable, host, none or container:NAME. */
+    public Scenario ipc(String mode) {
+        return with(limits().withIpc(mode));
+    }
+
+    /** How long the run may take before it is stopped and called TIMEOUT (or HUNG). */
+    public Scenario timeout(String duration) {
+        return with(limits().withTimeout(Durations.parse("timeout", duration)));
+    }
+
+    /** Runs on the given runtime instead of the default Docker engine. */
+    public Scenario on(ContainerRuntime newRuntime) {
+        return new Scenario(spec, Objects.requireNonNull(newRuntime, "runtime"));
+    }
+
+    // ---- steps --------------------------------------------------------------------------
+
+    public Scenario allocShm(int mib) {
+        return then(new Step.AllocShm(mib));
+    }
+
+    /** Shm under a fixed segment name, so another container sharing IPC can map the same pages. */
+    public Scenario allocShm(int mib, String segment) {
+        return then(new Step.AllocShm(mib, segment));
+    }
+
+    public Scenario allocRam(int mib) {
+        return then(new Step.AllocRam(mib));
+    }
+
+    public Scenario freeShm() {
+        return then(new Step.FreeShm());
+    }
+
+    public Scenario writeFile(int mib) {
+        return then(new Step.WriteFile(mib));
+    }
+
+    public Scenario sleep(String duration) {
+        return then(new Step.Sleep(Durations.parse("sleep", duration)));
+    }
+
+    /** Appends any step; a freeShm with no shm allocated before it is refused. */
+    public Scenario then(Step step) {
+        return new Scenario(spec.then(step), runtime);
+    }
+
+    // ---- verbs --------------------------------------------------------------------------
+
+    /** Checks what only makes sense as a whole; throws naming the field and value. */
+    public Scenario validate() {
+        spec.validate();
+        return this;
+    }
+
+    /** Runs the scenario in a real container and returns what happened, without judging it. */
+    public Result run() {
+        return run(RunListener.NONE);
+    }
+
+    public Result run(RunListener listener) {
+        return runner().run(spec, listener);
+    }
+
+    /** Runs and fails with a message naming expected and observed outcome when they differ. */
+    public Result expect(Outcome expected) {
+        Result result = run();
+        if (result.outcome() != expected) {
+            throw new AssertionError("expected " + expected + " but observed " + result.outcome() + ": "
+                    + result.headline());
+        }
+        return result;
+    }
+
+    /** What the limit model (the seed's rules) says this scenario does, without running anything. */
+    public Outcome predict() {
+        return runner().predict(spec).outcome();
+    }
+
+    /** The largest app RAM that, appended after these steps, still ends OK: measured, to 1 MiB. */
+    public Boundary maxRam() {
+        return maxRam(SearchListener.NONE);
+    }
+
+    public Boundary maxRam(SearchListener listener) {
+        return runner().search().listener(listener).maxRam(spec);
+    }
+
+    /** The largest shm that, appended after these steps, still ends OK: measured, to 1 MiB. */
+    public Boundary maxShm() {
+        return maxShm(SearchListener.NONE);
+    }
+
+    public Boundary maxShm(SearchListener listener) {
+        return runner().search().listener(listener).maxShm(spec);
+    }
+
+    /** The runner this scenario's verbs use: its runtime, or the default one. */
+    public Runner runner() {
+        return Runner.on(runtime);
+    }
+
+    // ---- accessors ----------------------------------------------------------------------
+
+    /** The plain data: limits, steps and name. */
+    public ScenarioSpec spec() {
+        return spec;
+    }
+
+    public String name() {
+        return spec.name();
+    }
+
+    public Limits limits() {
+        return spec.limits();
+    }
+
+    public List<Step> steps() {
+        return spec.steps();
+    }
+
+    public String limitsText() {
+        return spec.limitsText();
+    }
+
+    public String stepsText() {
+        return spec.stepsText();
+    }
+
+    @Override
+    public String toString() {
+        return spec.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Scenario s && spec.equals(s.spec) && Objects.equals(runtime, s.runtime);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+}

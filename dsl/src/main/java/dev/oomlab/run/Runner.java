@@ -1,0 +1,102 @@
+package dev.oomlab.run;
+
+import dev.oomlab.model.LimitModel;
+import dev.oomlab.result.Prediction;
+import dev.oomlab.result.Result;
+import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.runtime.docker.DockerRuntime;
+import dev.oomlab.spec.ScenarioSpec;
+import java.util.Objects;
+
+/**
+ * The one place that runs a scenario: it validates before anything reaches an engine, picks the
+ * runtime (the default local Docker engine unless given one), runs, and attaches the limit
+ * model's prediction once. Every verb (a scenario's {@code run()}, a suite, a search, a sweep, a
+ * hypothesis) runs through a runner, so a result always carries the same prediction.
+ */
+public final class Runner {
+
+    private static volatile ContainerRuntime defaultRuntime;
+
+    private final ContainerRuntime runtime;
+    private final LimitModel model;
+
+    private Runner(ContainerRuntime runtime, LimitModel model) {
+        this.runtime = runtime;
+        this.model = model;
+    }
+
+    /** A runner on the default runtime, connected when first used. */
+    public static Runner defaults() {
+        return new Runner(null, LimitModel.SEED);
+    }
+
+    /** A runner on the given runtime, or on the default one when null. */
+    public static Runner on(ContainerRuntime runtime) {
+        return new Runner(runtime, LimitModel.SEED);
+    }
+
+    public ContainerRuntime runtime() {
+        return runtime != null ? runtime : defaultRuntime();
+    }
+
+    public LimitModel model() {
+        return model;
+    }
+
+    /** Runs one scenario; the result carries the model's prediction. */
+    public Result run(ScenarioSpec scenario, RunListener listener) {
+        ScenarioSpec valid = scenario.validate(); // before the runtime: bad input never reaches an engine
+        return runtime().run(valid, listener).withPrediction(model.predict(valid));
+    }
+
+    public Result run(ScenarioSpec scenario) {
+        return run(scenario, RunListener.NONE);
+    }
+
+    public Prediction predict(ScenarioSpec scenario) {
+        return model.predict(scenario);
+    }
+
+    /** Boundary searches through this runner. */
+    public BoundarySearch search() {
+        return BoundarySearch.with(this);
+    }
+
+    // ---- the default runtime: the local Docker engine, unless replaced -----------------------
+
+    /** The runtime scenarios use unless told otherwise: the local Docker engine, connected lazily. */
+    public static ContainerRuntime defaultRuntime() {
+        ContainerRuntime r = defaultRuntime;
+        if (r == null) {
+            synchronized (Runner.class) {
+                r = defaultRuntime;
+                if (r == null) {
+                    r = DockerRuntime.connect();
+                    defaultRuntime = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    /** Replaces the default runtime (tests, another engine). */
+    public static synchronized void useDefault(ContainerRuntime newRuntime) {
+        defaultRuntime = Objects.requireNonNull(newRuntime, "runtime");
+    }
+
+    /** Closes the default runtime, if one was connected: waits for pending removals. */
+    public static synchronized void shutdownDefault() {
+        ContainerRuntime r = defaultRuntime;
+        defaultRuntime = null;
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Runner(" + (runtime != null ? runtime : "default runtime") + ")";
+    }
+}
