@@ -1,6 +1,7 @@
 package dev.oomlab.cli;
 
 import dev.oomlab.Oomlab;
+import dev.oomlab.kernel.KernelCommand;
 import dev.oomlab.runtime.RuntimeUnavailableException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,12 +9,9 @@ import picocli.CommandLine.Command;
 /** {@code bin/oomlab}: the one launcher of the project. */
 @Command(name = "oomlab", mixinStandardHelpOptions = true, version = "oomlab 0.1.0",
         description = "A lab for container memory: scenarios run in real containers.",
-        subcommands = {JshellCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {JshellCommand.class, KernelCommand.class, VerifyCommand.class, BenchCommand.class,
+                CommandLine.HelpCommand.class})
 public final class OomlabCli implements Runnable {
-
-    /** Optional subcommands that live in other packages of this module, added when present. */
-    private static final String[] OPTIONAL = {"dev.oomlab.kernel.KernelCommand", "dev.oomlab.cli.VerifyCommand",
-            "dev.oomlab.cli.BenchCommand"};
 
     public static void main(String[] args) {
         int status = commandLine().execute(args);
@@ -23,13 +21,6 @@ public final class OomlabCli implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new OomlabCli());
-        for (String name : OPTIONAL) {
-            try {
-                cli.addSubcommand(Class.forName(name).getDeclaredConstructor().newInstance());
-            } catch (ReflectiveOperationException absent) {
-                // not built into this jar yet
-            }
-        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             // One clear sentence for the errors users cause or meet; a trace only for our bugs.
             if (e instanceof IllegalArgumentException || e instanceof RuntimeUnavailableException
