@@ -7,6 +7,7 @@ import dev.oomlab.result.Environment;
 import dev.oomlab.result.Result;
 import dev.oomlab.view.Charts;
 import dev.oomlab.view.HypothesisView;
+import dev.oomlab.view.Png;
 import dev.oomlab.view.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -74,7 +75,7 @@ public final class ReportWriter {
             }
             String bugChart = null;
             if (platformBug != null) {
-                pngs.add(Charts.png(Charts.platformBug(platformBug), directory.resolve(PLATFORM_BUG_PNG)));
+                pngs.add(Png.write(Charts.platformBugPng(platformBug), directory.resolve(PLATFORM_BUG_PNG)));
                 bugChart = PLATFORM_BUG_PNG;
             }
             Path json = directory.resolve(JSON);

@@ -1,7 +1,6 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.search.Boundary;
 import java.util.Objects;
@@ -35,7 +34,7 @@ public final class BoundaryView {
                     .append("</div>");
         }
         if (!b.results().isEmpty()) {
-            h.append(Html.img(Renderers.pngBase64(Charts.boundary(b)), "boundary search runs"));
+            h.append(Html.img(Png.base64(Png.of(Charts.boundary(b))), "boundary search runs"));
         }
         h.append(Html.table(Tables.boundary(b)));
         return h.append("</div>").toString();

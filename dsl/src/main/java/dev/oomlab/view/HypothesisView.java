@@ -1,7 +1,6 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.hypothesis.Case;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
@@ -61,7 +60,7 @@ public final class HypothesisView {
         String chart = "";
         if (withChart) {
             chart = decidingCase(h).filter(c -> !c.result().samples().isEmpty())
-                    .map(c -> decidingCaption(c) + Html.img(Renderers.pngBase64(Charts.timeline(c.result())),
+                    .map(c -> decidingCaption(c) + Html.img(Png.base64(Png.of(Charts.timeline(c.result()))),
                             "timeline of " + c.testCase().name()))
                     .orElse("");
         }

@@ -1,7 +1,6 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import java.util.Objects;
 
@@ -18,7 +17,7 @@ public final class PlatformBugView {
     }
 
     public static String html(PlatformBugResult r, boolean withChart) {
-        return html(r, withChart ? Html.img(Renderers.pngBase64(Charts.platformBug(r)), "platform bug capacities") : "");
+        return html(r, withChart ? Html.img(Png.base64(Charts.platformBugPng(r)), "platform bug capacities") : "");
     }
 
     /** The card with {@code chartHtml} (trusted, e.g. an {@code <img>} of a PNG beside a report) below the table. */

@@ -1,7 +1,6 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.StepProgress;
@@ -27,7 +26,7 @@ public final class ResultCard {
         if (result.samples().isEmpty()) {
             return MimeBundle.text(result.toString()).with(MimeBundle.HTML, html(result, null));
         }
-        String png = Renderers.pngBase64(Charts.timeline(result)); // drawn once, used twice
+        String png = Png.base64(Png.of(Charts.timeline(result))); // drawn once, used twice
         return MimeBundle.text(result.toString()).with(MimeBundle.HTML, html(result, png))
                 .with(MimeBundle.PNG, png);
     }
@@ -39,7 +38,7 @@ public final class ResultCard {
 
     public static String html(Result result, boolean withChart) {
         return html(result, withChart && !result.samples().isEmpty()
-                ? Renderers.pngBase64(Charts.timeline(result)) : null);
+                ? Png.base64(Png.of(Charts.timeline(result))) : null);
     }
 
     /** The card with an already drawn timeline PNG (base64), or none when null. */

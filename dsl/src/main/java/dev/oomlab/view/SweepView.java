@@ -1,7 +1,6 @@
 package dev.oomlab.view;
 
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.search.SweepResult;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +42,11 @@ public final class SweepView {
             h.append("</div>");
         }
         if (capacity) {
-            h.append(Html.img(Renderers.pngBase64(Charts.capacity(sweeps)), "capacity curves"));
+            h.append(Html.img(Png.base64(Png.of(Charts.capacity(sweeps))), "capacity curves"));
         } else {
             for (SweepResult s : sweeps) {
                 if (!s.points().isEmpty()) {
-                    h.append(Html.img(Renderers.pngBase64(Charts.sweep(s)), s.name()));
+                    h.append(Html.img(Png.base64(Png.of(Charts.sweep(s))), s.name()));
                 }
             }
         }
