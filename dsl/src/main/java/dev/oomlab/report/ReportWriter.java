@@ -79,10 +79,11 @@ public final class ReportWriter {
                 bugChart = PLATFORM_BUG_PNG;
             }
             Path json = directory.resolve(JSON);
-            Files.writeString(json, ReportJson.write(ReportJson.of(env, hypotheses, platformBug, charts)));
+            Summary summary = Summary.of(hypotheses);
+            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts));
             Path csv = Tables.csv(Tables.cases(hypotheses), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
-            Files.writeString(index, IndexPage.html(env, hypotheses, platformBug, charts, bugChart, links()));
+            Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links()));
             return new ReportFiles(directory, index, json, csv, pngs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + directory, e);

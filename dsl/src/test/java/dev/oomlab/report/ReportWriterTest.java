@@ -52,7 +52,7 @@ class ReportWriterTest {
         assertThat(root.path("platformBug").path("asIsMaxRamMiB").asLong()).isEqualTo(126);
         assertThat(root.path("platformBug").path("toBeMaxRamMiB").asLong()).isEqualTo(254);
         assertThat(root.path("platformBug").path("lostMiB").asLong()).isEqualTo(128);
-        assertThat(root.path("summary").path("casesNotAsSeed").asInt()).isEqualTo(1);
+        assertThat(root.path("summary").path("notAsSeed").asInt()).isEqualTo(1);
     }
 
     @Test
