@@ -1,15 +1,10 @@
 package dev.oomlab.display;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Base64;
 import java.util.ServiceLoader;
 import java.util.function.Function;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.PieChart;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.internal.chartpart.Chart;
 import tech.tablesaw.api.Table;
 
 /**
@@ -27,9 +22,9 @@ public final class Renderers {
     private static RendererRegistry builtIns() {
         RendererRegistry r = new RendererRegistry();
         r.register(Table.class, t -> MimeBundle.text(t.printAll()).with(MimeBundle.HTML, TableHtml.render(t)));
-        r.register(XYChart.class, c -> chart(c.getTitle(), encode(c)));
-        r.register(CategoryChart.class, c -> chart(c.getTitle(), encode(c)));
-        r.register(PieChart.class, c -> chart(c.getTitle(), encode(c)));
+        r.register(XYChart.class, c -> chart(c.getTitle(), Png.of(c)));
+        r.register(CategoryChart.class, c -> chart(c.getTitle(), Png.of(c)));
+        r.register(PieChart.class, c -> chart(c.getTitle(), Png.of(c)));
         ServiceLoader.load(RendererProvider.class, Renderers.class.getClassLoader())
                 .forEach(p -> p.registerAll(r));
         return r;
@@ -62,31 +57,6 @@ public final class Renderers {
 
     private static MimeBundle chart(String title, byte[] png) {
         return MimeBundle.text(title == null ? "chart" : "chart: " + title)
-                .with(MimeBundle.PNG, Base64.getEncoder().encodeToString(png));
-    }
-
-    private static byte[] encode(XYChart c) {
-        return png(c);
-    }
-
-    private static byte[] encode(CategoryChart c) {
-        return png(c);
-    }
-
-    private static byte[] encode(PieChart c) {
-        return png(c);
-    }
-
-    // TODO(views branch): views encode their own PNGs through the public API; these two go then.
-    public static byte[] png(Chart<?, ?> chart) {
-        try {
-            return BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not encode chart as PNG", e);
-        }
-    }
-
-    public static String pngBase64(Chart<?, ?> chart) {
-        return Base64.getEncoder().encodeToString(png(chart));
+                .with(MimeBundle.PNG, Png.base64(png));
     }
 }

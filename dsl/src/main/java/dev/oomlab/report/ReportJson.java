@@ -1,13 +1,14 @@
 package dev.oomlab.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
+import dev.oomlab.hypothesis.Verdict;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
@@ -15,203 +16,135 @@ import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.view.HypothesisView;
+import dev.oomlab.view.Mib;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code results.json}: the environment, every hypothesis with its verdict and each case's
- * expectation, prediction, observation and evidence (and the seed's observation beside it), and
- * the platform bug's measured capacities. Numbers are measured, never filled in.
+ * {@code results.json}: the environment, the totals, every hypothesis with its verdict and each
+ * case's expectation, prediction, observation and evidence (and the seed's observation beside
+ * it), and the platform bug's measured capacities. Numbers are measured, never filled in: what
+ * was not measured is null. The records below are the file's shape, one record per object;
+ * their component names are the JSON field names that consumers read.
  */
 final class ReportJson {
 
-    static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
     private ReportJson() {
     }
 
     /** @param charts hypothesis id to the PNG file name written for it (may be empty) */
-    static ObjectNode of(Environment env, List<HypothesisResult> hypotheses, PlatformBugResult bug,
-                         Map<String, String> charts) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.set("environment", environment(env));
-        ObjectNode summary = root.putObject("summary");
-        summary.put("hypotheses", hypotheses.size());
-        summary.put("reproduceSeed", hypotheses.stream().filter(HypothesisResult::reproducesSeed).count());
-        summary.put("cases", hypotheses.stream().mapToInt(h -> h.cases().size()).sum());
-        summary.put("casesNotAsSeed", hypotheses.stream().mapToInt(h -> h.notAsSeed().size()).sum());
-        summary.put("modelDisagreements", hypotheses.stream().mapToInt(h -> h.modelDisagreements().size()).sum());
-        ArrayNode list = root.putArray("hypotheses");
-        for (HypothesisResult h : hypotheses) {
-            list.add(hypothesis(h, charts.get(h.hypothesis().id())));
-        }
-        if (bug == null) {
-            root.putNull("platformBug");
-        } else {
-            root.set("platformBug", platformBug(bug));
-        }
-        return root;
-    }
-
-    static ObjectNode environment(Environment e) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("kernel", e.kernel());
-        n.put("cgroupVersion", e.cgroupVersion());
-        n.put("dockerVersion", e.dockerVersion());
-        n.put("dockerApiVersion", e.dockerApiVersion());
-        n.put("runtime", e.runtime());
-        n.put("os", e.os());
-        n.put("architecture", e.architecture());
-        putMib(n, "hostMemoryMiB", e.hostMemoryBytes());
-        putMib(n, "hostSwapMiB", e.hostSwapBytes());
-        n.put("description", e.describe());
-        return n;
-    }
-
-    private static ObjectNode hypothesis(HypothesisResult h, String chart) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("id", h.hypothesis().id());
-        n.put("claim", h.hypothesis().claim());
-        if (h.hypothesis().title() != null) {
-            n.put("title", h.hypothesis().title());
-        }
-        n.put("limits", h.hypothesis().base().limitsText());
-        n.put("verdict", h.verdict().name());
-        n.put("seedVerdict", h.seedVerdict() == null ? null : h.seedVerdict().name());
-        n.put("reproducesSeed", h.reproducesSeed());
-        HypothesisView.decidingCase(h).ifPresent(c -> n.put("decidingCase", c.testCase().name()));
-        if (chart != null) {
-            n.put("chart", chart);
-        }
-        ArrayNode cases = n.putArray("cases");
-        for (CaseResult c : h.cases()) {
-            cases.add(caseNode(c));
-        }
-        return n;
-    }
-
-    private static ObjectNode caseNode(CaseResult c) {
-        Result r = c.result();
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("name", c.testCase().name());
-        n.put("steps", r.scenario().stepsText());
-        n.put("limits", r.scenario().limitsText());
-        n.put("expectedIfTrue", name(c.testCase().ifTrue()));
-        n.put("expectedIfFalse", name(c.testCase().ifFalse()));
-        n.put("predicted", name(c.predicted()));
-        n.put("predictionReason", c.prediction().reason());
-        n.put("observed", name(c.observed()));
-        n.put("seedObserved", name(c.testCase().seedObserved()));
-        n.put("matchesSeed", c.matchesSeed());
-        n.put("modelAgrees", c.modelAgrees());
-        if (r.exitCode() == null) {
-            n.putNull("exitCode");
-        } else {
-            n.put("exitCode", r.exitCode());
-        }
-        n.put("oomKilled", r.oomKilled());
-        if (r.peakBytes() < 0) {
-            n.putNull("peakMiB");
-        } else {
-            n.put("peakMiB", Math.round(r.peakMib() * 10) / 10.0);
-        }
-        putCount(n, "failcnt", r.failcnt());
-        putCount(n, "oomKillCount", r.oomKillCount());
-        n.put("durationSeconds", r.duration().toMillis() / 1000.0);
-        r.stoppedAt().ifPresentOrElse(p -> n.put("stoppedAt", (p.index() + 1) + ". " + p.describe()),
-                () -> n.putNull("stoppedAt"));
-        n.put("detail", r.detail());
-        n.put("runId", r.runId());
-        return n;
-    }
-
-    private static ObjectNode platformBug(PlatformBugResult r) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("requestedMiB", r.bug().requestedMib());
-        n.put("shmMiB", r.bug().shmMib());
-        n.put("shmUsedMiB", r.bug().shmUsedMib());
-        n.put("asIsLimits", r.asIs().base().limitsText());
-        n.put("toBeLimits", r.toBe().base().limitsText());
-        n.put("asIsMaxRamMiB", r.asIs().mib());
-        n.put("toBeMaxRamMiB", r.toBe().mib());
-        n.put("lostMiB", r.lostMib());
-        n.set("asIs", boundary(r.asIs()));
-        n.set("toBe", boundary(r.toBe()));
-        n.put("runs", r.runs());
-        ArrayNode curves = n.putArray("curves");
-        for (SweepResult s : r.curves()) {
-            curves.add(sweep(s));
-        }
-        return n;
-    }
-
-    static ObjectNode boundary(Boundary b) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("kind", b.kind().name());
-        n.put("limits", b.base().limitsText());
-        n.put("steps", b.base().stepsText());
-        n.put("maxMiB", b.mib());
-        if (b.failMib() < 0) {
-            n.putNull("firstFailingMiB");
-        } else {
-            n.put("firstFailingMiB", b.failMib());
-        }
-        n.put("modelMiB", b.predictedMib());
-        n.put("bracketed", b.bracketed());
-        n.put("runs", b.runs());
-        n.put("note", b.note());
-        return n;
-    }
-
-    static ObjectNode sweep(SweepResult s) {
-        ObjectNode n = MAPPER.createObjectNode();
-        n.put("name", s.name());
-        n.put("parameter", s.parameter());
-        n.put("measure", s.measure());
-        if (s.isCapacity() && !Double.isNaN(s.slope())) {
-            n.put("slope", s.slope());
-        }
-        ArrayNode points = n.putArray("points");
-        for (SweepPoint p : s.points()) {
-            ObjectNode q = points.addObject();
-            q.put("x", p.x());
-            if (p.boundary() != null) {
-                q.put("y", p.boundary().mib());
-                q.put("model", p.boundary().predictedMib());
-                q.put("bracketed", p.boundary().bracketed());
-            } else {
-                q.put("outcome", name(p.outcome()));
-                q.put("predicted", name(p.result().predicted()));
-            }
-        }
-        return n;
-    }
-
-    static String write(JsonNode node) {
+    static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
+                        Map<String, String> charts) {
+        Document doc = new Document(EnvironmentJson.of(env), summary,
+                hypotheses.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
+                bug == null ? null : PlatformBugJson.of(bug));
         try {
-            return MAPPER.writeValueAsString(node) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return MAPPER.writeValueAsString(doc) + "\n";
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("could not write results.json", e);
         }
     }
 
-    private static String name(Outcome o) {
+    record Document(EnvironmentJson environment, Summary summary, List<HypothesisJson> hypotheses,
+                    PlatformBugJson platformBug) {
+    }
+
+    record EnvironmentJson(String kernel, int cgroupVersion, String dockerVersion, String dockerApiVersion,
+                           String runtime, String os, String architecture, Long hostMemoryMiB, Long hostSwapMiB,
+                           String description) {
+        static EnvironmentJson of(Environment e) {
+            return new EnvironmentJson(e.kernel(), e.cgroupVersion(), e.dockerVersion(), e.dockerApiVersion(),
+                    e.runtime(), e.os(), e.architecture(), Mib.wholeOrNull(e.hostMemoryBytes()),
+                    Mib.wholeOrNull(e.hostSwapBytes()), e.describe());
+        }
+    }
+
+    record HypothesisJson(String id, String claim, @JsonInclude(JsonInclude.Include.NON_NULL) String title,
+                          String limits, String verdict, String seedVerdict, boolean reproducesSeed,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String decidingCase,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String chart, List<CaseJson> cases) {
+        static HypothesisJson of(HypothesisResult h, String chart) {
+            return new HypothesisJson(h.hypothesis().id(), h.hypothesis().claim(), h.hypothesis().title(),
+                    h.hypothesis().base().limitsText(), nameOf(h.verdict()), nameOf(h.seedVerdict()), h.reproducesSeed(),
+                    HypothesisView.decidingCase(h).map(c -> c.testCase().name()).orElse(null), chart,
+                    h.cases().stream().map(CaseJson::of).toList());
+        }
+    }
+
+    record CaseJson(String name, String steps, String limits, String expectedIfTrue, String expectedIfFalse,
+                    String predicted, String predictionReason, String observed, String seedObserved,
+                    boolean matchesSeed, boolean modelAgrees, Integer exitCode, boolean oomKilled, Double peakMiB,
+                    Long failcnt, Long oomKillCount, double durationSeconds, String stoppedAt, String detail,
+                    String runId) {
+        static CaseJson of(CaseResult c) {
+            Result r = c.result();
+            return new CaseJson(c.testCase().name(), r.scenario().stepsText(), r.scenario().limitsText(),
+                    nameOf(c.testCase().ifTrue()), nameOf(c.testCase().ifFalse()), nameOf(c.predicted()),
+                    c.prediction().reason(), nameOf(c.observed()), nameOf(c.testCase().seedObserved()), c.matchesSeed(),
+                    c.modelAgrees(), r.exitCode(), r.oomKilled(), Mib.tenths(r.peakBytes()), count(r.failcnt()),
+                    count(r.oomKillCount()), r.duration().toMillis() / 1000.0,
+                    r.stoppedAt().map(p -> (p.index() + 1) + ". " + p.describe()).orElse(null), r.detail(),
+                    r.runId());
+        }
+    }
+
+    record PlatformBugJson(long requestedMiB, long shmMiB, long shmUsedMiB, String asIsLimits, String toBeLimits,
+                           long asIsMaxRamMiB, long toBeMaxRamMiB, long lostMiB, BoundaryJson asIs, BoundaryJson toBe,
+                           int runs, List<SweepJson> curves) {
+        static PlatformBugJson of(PlatformBugResult r) {
+            return new PlatformBugJson(r.bug().requestedMib(), r.bug().shmMib(), r.bug().shmUsedMib(),
+                    r.asIs().base().limitsText(), r.toBe().base().limitsText(), r.asIs().mib(), r.toBe().mib(),
+                    r.lostMib(), BoundaryJson.of(r.asIs()), BoundaryJson.of(r.toBe()), r.runs(),
+                    r.curves().stream().map(SweepJson::of).toList());
+        }
+    }
+
+    record BoundaryJson(String kind, String limits, String steps, long maxMiB, Long firstFailingMiB, long modelMiB,
+                        boolean bracketed, int runs, String note) {
+        static BoundaryJson of(Boundary b) {
+            return new BoundaryJson(b.kind().name(), b.base().limitsText(), b.base().stepsText(), b.mib(),
+                    b.failMib() < 0 ? null : b.failMib(), b.predictedMib(), b.bracketed(), b.runs(), b.note());
+        }
+    }
+
+    /** A slope only for a capacity sweep that has one. */
+    record SweepJson(String name, String parameter, String measure,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Double slope, List<Point> points) {
+        static SweepJson of(SweepResult s) {
+            Double slope = s.isCapacity() && !Double.isNaN(s.slope()) ? s.slope() : null;
+            return new SweepJson(s.name(), s.parameter(), s.measure(), slope,
+                    s.points().stream().map(SweepJson::point).toList());
+        }
+
+        private static Point point(SweepPoint p) {
+            Boundary b = p.boundary();
+            return b != null ? new CapacityPoint(p.x(), b.mib(), b.predictedMib(), b.bracketed())
+                    : new OutcomePoint(p.x(), nameOf(p.outcome()), nameOf(p.result().predicted()));
+        }
+    }
+
+    /** A sweep's point: a measured capacity, or an outcome; Jackson writes each by its own record. */
+    sealed interface Point permits CapacityPoint, OutcomePoint {
+    }
+
+    record CapacityPoint(long x, long y, long model, boolean bracketed) implements Point {
+    }
+
+    record OutcomePoint(long x, String outcome, String predicted) implements Point {
+    }
+
+    private static String nameOf(Outcome o) {
         return o == null ? null : o.name();
     }
 
-    private static void putMib(ObjectNode n, String field, long bytes) {
-        if (bytes < 0) {
-            n.putNull(field);
-        } else {
-            n.put(field, bytes >> 20);
-        }
+    private static String nameOf(Verdict v) {
+        return v == null ? null : v.name();
     }
 
-    private static void putCount(ObjectNode n, String field, long count) {
-        if (count < 0) {
-            n.putNull(field);
-        } else {
-            n.put(field, count);
-        }
+    /** A counter the kernel does not offer (-1) is absent, not zero. */
+    private static Long count(long value) {
+        return value < 0 ? null : value;
     }
 }

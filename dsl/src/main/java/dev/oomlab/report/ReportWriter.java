@@ -1,5 +1,6 @@
 package dev.oomlab.report;
 
+import dev.oomlab.display.Png;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
@@ -74,14 +75,15 @@ public final class ReportWriter {
             }
             String bugChart = null;
             if (platformBug != null) {
-                pngs.add(Charts.png(Charts.platformBug(platformBug), directory.resolve(PLATFORM_BUG_PNG)));
+                pngs.add(Png.write(Charts.platformBugPng(platformBug), directory.resolve(PLATFORM_BUG_PNG)));
                 bugChart = PLATFORM_BUG_PNG;
             }
             Path json = directory.resolve(JSON);
-            Files.writeString(json, ReportJson.write(ReportJson.of(env, hypotheses, platformBug, charts)));
+            Summary summary = Summary.of(hypotheses);
+            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts));
             Path csv = Tables.csv(Tables.cases(hypotheses), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
-            Files.writeString(index, IndexPage.html(env, hypotheses, platformBug, charts, bugChart, links()));
+            Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links()));
             return new ReportFiles(directory, index, json, csv, pngs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + directory, e);

@@ -1,7 +1,11 @@
 package dev.oomlab.view;
 
+import dev.oomlab.display.Png;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
+
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.run.Boundary;
 import java.util.Objects;
@@ -19,25 +23,19 @@ public final class BoundaryView {
     }
 
     static String html(Boundary b) {
-        StringBuilder h = new StringBuilder(Html.cardOpen(b.bracketed() ? OutcomeColors.hex(Outcome.OK) : "#6b7280", 900));
-        h.append("<div><span style=\"font-size:1.25em;font-weight:700\">").append(b.mib()).append(" MiB</span> ")
-                .append("<span style=\"opacity:0.8\">").append(Html.esc(b.kind().label())).append(" that ends OK after [")
-                .append(Html.esc(b.base().stepsText())).append("]</span></div>");
-        h.append("<div>").append(Html.fact("limits", Html.esc(b.base().limitsText())));
-        h.append(Html.fact("first failing", b.failMib() < 0 ? "none seen" : b.failMib() + " MiB"));
-        h.append(Html.fact("model", b.predictedMib() + " MiB"));
-        h.append(Html.fact("measured - model", (b.modelError() > 0 ? "+" : "") + b.modelError() + " MiB"));
-        h.append(Html.fact("runs", String.valueOf(b.runs()))).append("</div>");
-        if (b.bracketed()) {
-            h.append("<div style=\"opacity:0.8\">exact to 1 MiB</div>");
-        } else {
-            h.append("<div>").append(Html.badge("NOT BRACKETED", Html.WARN)).append(" ").append(Html.esc(b.note()))
-                    .append("</div>");
-        }
-        if (!b.results().isEmpty()) {
-            h.append(Html.img(Renderers.pngBase64(Charts.boundary(b)), "boundary search runs"));
-        }
-        h.append(Html.table(Tables.boundary(b)));
-        return h.append("</div>").toString();
+        return Html.card(b.bracketed() ? OutcomeColors.hex(Outcome.OK) : "#6b7280", 900,
+                div(span(b.mib() + " MiB").withStyle("font-size:1.25em;font-weight:700"), text(" "),
+                        span(b.kind().label() + " that ends OK after [" + b.base().stepsText() + "]")
+                                .withStyle("opacity:0.8")),
+                div(Html.fact("limits", b.base().limitsText()),
+                        Html.fact("first failing", b.failMib() < 0 ? "none seen" : b.failMib() + " MiB"),
+                        Html.fact("model", b.predictedMib() + " MiB"),
+                        Html.fact("measured - model", (b.modelError() > 0 ? "+" : "") + b.modelError() + " MiB"),
+                        Html.fact("runs", String.valueOf(b.runs()))),
+                b.bracketed() ? div("exact to 1 MiB").withStyle("opacity:0.8")
+                        : div(Html.badge("NOT BRACKETED", Html.WARN), text(" " + b.note())),
+                b.results().isEmpty() ? null : Html.img(Png.of(Charts.boundary(b)), "boundary search runs"),
+                Html.table(Tables.boundary(b), true))
+                .render();
     }
 }

@@ -53,7 +53,12 @@ final class ChartStyle {
         s.setLegendPosition(Styler.LegendPosition.OutsideS);
         s.setLegendLayout(Styler.LegendLayout.Horizontal);
         s.setLegendBorderColor(Color.WHITE);
-        s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        // Text annotations label steps; the text panel labels one point, in that point's colour.
+        s.setAnnotationTextFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        s.setAnnotationTextFontColor(new Color(0x4b5563));
+        s.setAnnotationTextPanelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+        s.setAnnotationTextPanelBackgroundColor(new Color(255, 255, 255, 225));
+        s.setAnnotationTextPanelPadding(3);
         s.setAnnotationLineColor(new Color(0x9ca3af));
         s.setAnnotationLineStroke(DOTTED);
         s.setMarkerSize(9);

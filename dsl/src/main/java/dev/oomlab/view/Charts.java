@@ -1,18 +1,15 @@
 package dev.oomlab.view;
 
-import dev.oomlab.display.Renderers;
+import dev.oomlab.display.Png;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepResult;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.CategoryChart;
 
 /** oomlab's XChart charts, and their export to PNG. */
 public final class Charts {
@@ -51,12 +48,17 @@ public final class Charts {
     }
 
     /**
-     * The platform bug: its AS-IS and TO-BE capacity curves when it was swept, else the two
-     * measured capacities as stacked bars (shm in use + largest app RAM).
+     * The platform bug as PNG: its AS-IS and TO-BE capacity curves when it was swept, else
+     * {@link #platformBugBars}.
      */
-    public static Chart<?, ?> platformBug(PlatformBugResult result) {
+    public static byte[] platformBugPng(PlatformBugResult result) {
         Objects.requireNonNull(result, "platform bug result");
-        return result.curves().isEmpty() ? CapacityChart.platformBug(result) : capacity(result.curves());
+        return result.curves().isEmpty() ? Png.of(platformBugBars(result)) : Png.of(capacity(result.curves()));
+    }
+
+    /** The platform bug's two measured capacities as stacked bars (shm in use + largest app RAM). */
+    public static CategoryChart platformBugBars(PlatformBugResult result) {
+        return CapacityChart.platformBug(Objects.requireNonNull(result, "platform bug result"));
     }
 
     /** A boundary search, run by run: the size tried, coloured by outcome, the boundary and the model. */
@@ -65,18 +67,8 @@ public final class Charts {
     }
 
     /** Writes a chart as PNG, creating parent directories; returns the path. */
-    public static Path png(Chart<?, ?> chart, Path path) {
+    public static Path png(XYChart chart, Path path) {
         Objects.requireNonNull(chart, "chart");
-        Objects.requireNonNull(path, "path");
-        try {
-            Path parent = path.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            Files.write(path, Renderers.png(chart));
-            return path;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not write chart to " + path, e);
-        }
+        return Png.write(Png.of(chart), Objects.requireNonNull(path, "path"));
     }
 }

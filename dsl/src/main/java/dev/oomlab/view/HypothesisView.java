@@ -1,15 +1,21 @@
 package dev.oomlab.view;
 
+import dev.oomlab.display.Png;
+import static j2html.TagCreator.b;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.iff;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
+
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
-import dev.oomlab.hypothesis.Case;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.Verdict;
 import dev.oomlab.result.Outcome;
-import dev.oomlab.result.Result;
+import j2html.tags.DomContent;
+import j2html.tags.specialized.SpanTag;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -58,102 +64,74 @@ public final class HypothesisView {
     }
 
     public static String html(HypothesisResult h, boolean withChart) {
-        String chart = "";
+        DomContent chart = null;
         if (withChart) {
             chart = decidingCase(h).filter(c -> !c.result().samples().isEmpty())
-                    .map(c -> decidingCaption(c) + Html.img(Renderers.pngBase64(Charts.timeline(c.result())),
-                            "timeline of " + c.testCase().name()))
-                    .orElse("");
+                    .map(c -> each(decidingCaption(c),
+                            Html.img(Png.of(Charts.timeline(c.result())), "timeline of " + c.testCase().name())))
+                    .orElse(null);
         }
         return html(h, chart);
     }
 
-    /**
-     * The card with {@code innerHtml} (trusted, already escaped: e.g. an {@code <img>} of a PNG
-     * written beside a report) at its end.
-     */
-    public static String html(HypothesisResult h, String innerHtml) {
-        StringBuilder s = new StringBuilder(Html.cardOpen(OutcomeColors.hex(OutcomeColors.of(h.verdict())), 1100));
-        header(s, h);
-        table(s, h);
-        notes(s, h);
-        s.append(innerHtml == null ? "" : innerHtml);
-        return s.append("</div>").toString();
+    /** The card with {@code below} (e.g. the deciding case's chart, or an image beside a report) at its end. */
+    public static String html(HypothesisResult h, DomContent below) {
+        return Html.card(OutcomeColors.hex(OutcomeColors.of(h.verdict())), 1100,
+                header(h), table(h), notes(h), below).render();
     }
 
     /** "deciding case: shm 800 + ram 1300", above its chart. */
-    public static String decidingCaption(CaseResult c) {
-        return "<div style=\"margin-top:8px;opacity:0.8\">deciding case: " + Html.esc(c.testCase().name()) + "</div>";
+    public static DomContent decidingCaption(CaseResult c) {
+        return div("deciding case: " + c.testCase().name()).withStyle("margin-top:8px;opacity:0.8");
     }
 
     /** A verdict as a coloured pill. */
-    public static String verdictBadge(Verdict v) {
+    public static SpanTag verdictBadge(Verdict v) {
         return Html.badge(v == null ? "none" : v.name(), OutcomeColors.hex(OutcomeColors.of(v)));
     }
 
-    private static void header(StringBuilder s, HypothesisResult h) {
-        s.append("<div style=\"margin-bottom:4px\"><span style=\"font-weight:700;font-size:1.1em\">")
-                .append(Html.esc(h.hypothesis().id())).append("</span> ").append(verdictBadge(h.verdict()));
-        if (h.seedVerdict() != null) {
-            s.append(" <span style=\"opacity:0.75\">seed:</span> ").append(verdictBadge(h.seedVerdict()));
-        }
-        if (!h.reproducesSeed()) {
-            s.append(" ").append(Html.badge("DIFFERS FROM THE SEED", Html.WARN));
-        }
-        s.append("</div><div style=\"font-size:1.02em\">").append(Html.esc(h.hypothesis().claim())).append("</div>");
-        if (h.hypothesis().title() != null) {
-            s.append("<div style=\"opacity:0.7;font-size:0.9em\">").append(Html.esc(h.hypothesis().title()))
-                    .append("</div>");
-        }
-        s.append("<div style=\"opacity:0.8;margin:2px 0 6px\">limits: ")
-                .append(Html.esc(h.hypothesis().base().limitsText())).append("</div>");
+    private static DomContent header(HypothesisResult h) {
+        return each(
+                div(span(h.hypothesis().id()).withStyle("font-weight:700;font-size:1.1em"), text(" "),
+                        verdictBadge(h.verdict()),
+                        iff(h.seedVerdict() != null, each(text(" "), span("seed:").withStyle("opacity:0.75"), text(" "),
+                                verdictBadge(h.seedVerdict()))),
+                        iff(!h.reproducesSeed(), each(text(" "), Html.badge("DIFFERS FROM THE SEED", Html.WARN))))
+                        .withStyle("margin-bottom:4px"),
+                div(h.hypothesis().claim()).withStyle("font-size:1.02em"),
+                iff(h.hypothesis().title() != null,
+                        div(String.valueOf(h.hypothesis().title())).withStyle("opacity:0.7;font-size:0.9em")),
+                div("limits: " + h.hypothesis().base().limitsText()).withStyle("opacity:0.8;margin:2px 0 6px"));
     }
 
-    private static void table(StringBuilder s, HypothesisResult h) {
-        s.append("<table style=\"border-collapse:collapse;margin:4px 0;font-size:0.92em\"><thead><tr>");
-        for (String col : List.of("case", "if true", "if false", "model", "observed", "exit code", "OOMKilled",
-                "peak MiB", "seed observed")) {
-            s.append("<th style=\"").append(Html.TH).append("\">").append(Html.esc(col)).append("</th>");
-        }
-        s.append("</tr></thead><tbody>");
-        for (CaseResult c : h.cases()) {
-            Case k = c.testCase();
-            Result r = c.result();
-            String rowStyle = c.matchesSeed() ? "" : "background:rgba(185,28,28,0.13)";
-            s.append("<tr style=\"").append(rowStyle).append("\">");
-            cell(s, Html.esc(k.name()));
-            cell(s, plain(k.ifTrue(), c.observed()));
-            cell(s, plain(k.ifFalse(), c.observed()));
-            cell(s, Html.esc(c.predicted().name()) + (c.modelAgrees() ? ""
-                    : " <span style=\"color:" + Html.WARN + ";font-weight:700\" title=\"the model disagrees\">\u2260</span>"));
-            cell(s, Html.badge(c.observed()));
-            cell(s, Html.esc(r.exitCode() == null ? "none" : r.exitCode()));
-            cell(s, String.valueOf(r.oomKilled()));
-            cell(s, r.peakBytes() < 0 ? "n/a" : String.format(Locale.ROOT, "%.0f", r.peakMib()));
-            cell(s, k.seedObserved() == null ? "<span style=\"opacity:0.6\">none</span>"
-                    : Html.esc(k.seedObserved().name()) + (c.matchesSeed() ? " \u2713"
-                    : " <b style=\"color:" + Html.WARN + "\">MISMATCH</b>"));
-            s.append("</tr>");
-        }
-        s.append("</tbody></table>");
+    /** {@link Tables#hypothesis}, with the verdict's evidence marked where the eye should go. */
+    private static DomContent table(HypothesisResult h) {
+        List<CaseResult> cases = h.cases();
+        return HtmlTable.of(Tables.hypothesis(h))
+                .cell("if true", (row, plain) -> boldIfObserved(plain, cases.get(row)))
+                .cell("if false", (row, plain) -> boldIfObserved(plain, cases.get(row)))
+                .cell("model", (row, plain) -> each(text(plain), iff(!cases.get(row).modelAgrees(),
+                        span(" \u2260").withStyle("color:" + Html.WARN + ";font-weight:700")
+                                .withTitle("the model disagrees"))))
+                .cell("observed", (row, plain) -> Html.badge(cases.get(row).observed()))
+                .cell("exit code", (row, plain) -> text(plain.isEmpty() ? "none" : plain))
+                .cell("peak MiB", (row, plain) -> text(plain.isEmpty() ? "n/a" : plain))
+                .cell("seed observed", (row, plain) -> plain.isEmpty() ? span("none").withStyle("opacity:0.6")
+                        : cases.get(row).matchesSeed() ? text(plain + " \u2713")
+                        : each(text(plain + " "), b("MISMATCH").withStyle("color:" + Html.WARN)))
+                .hide("matches seed")
+                .rowStyle(row -> cases.get(row).matchesSeed() ? "" : "background:rgba(185,28,28,0.13)")
+                .tag("border-collapse:collapse;margin:4px 0;font-size:0.92em");
     }
 
     /** An expected outcome, bold where the kernel did exactly that. */
-    private static String plain(Outcome expected, Outcome observed) {
-        return expected == observed ? "<b>" + Html.esc(expected.name()) + "</b>" : Html.esc(expected.name());
+    private static DomContent boldIfObserved(String expected, CaseResult c) {
+        return c.observed() != null && expected.equals(c.observed().name()) ? b(expected) : text(expected);
     }
 
-    private static void cell(StringBuilder s, String html) {
-        s.append("<td style=\"").append(Html.TD).append("\">").append(html).append("</td>");
-    }
-
-    private static void notes(StringBuilder s, HypothesisResult h) {
-        for (CaseResult c : h.cases()) {
-            String note = c.note();
-            if (!note.isEmpty()) {
-                s.append("<div style=\"font-size:0.9em;margin-top:2px\"><b>").append(Html.esc(c.testCase().name()))
-                        .append(":</b> ").append(Html.esc(note)).append("</div>");
-            }
-        }
+    private static DomContent notes(HypothesisResult h) {
+        return each(h.cases().stream().filter(c -> !c.note().isEmpty())
+                .map(c -> (DomContent) div(b(c.testCase().name() + ":"), text(" " + c.note()))
+                        .withStyle("font-size:0.9em;margin-top:2px")));
     }
 }

@@ -1,8 +1,13 @@
 package dev.oomlab.view;
 
+import static j2html.TagCreator.b;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.text;
+
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.hypothesis.PlatformBugResult;
+import j2html.tags.DomContent;
 import java.util.Objects;
 
 /** The platform bug measured: AS-IS beside TO-BE, the MiB the subtraction costs, the chart. */
@@ -18,27 +23,23 @@ public final class PlatformBugView {
     }
 
     public static String html(PlatformBugResult r, boolean withChart) {
-        return html(r, withChart ? Html.img(Renderers.pngBase64(Charts.platformBug(r)), "platform bug capacities") : "");
+        return html(r, withChart ? Html.img(Charts.platformBugPng(r), "platform bug capacities") : null);
     }
 
-    /** The card with {@code chartHtml} (trusted, e.g. an {@code <img>} of a PNG beside a report) below the table. */
-    public static String html(PlatformBugResult r, String chartHtml) {
-        StringBuilder h = new StringBuilder(Html.cardOpen(Html.WARN, 900));
-        h.append("<div style=\"font-weight:600\">").append(Html.esc(r.bug().toString())).append("</div>");
-        h.append("<div style=\"margin:4px 0\">")
-                .append(Html.fact("AS-IS max app RAM", "<b>" + r.asIs().mib() + " MiB</b>"))
-                .append(Html.fact("TO-BE max app RAM", "<b>" + r.toBe().mib() + " MiB</b>"))
-                .append(Html.fact("the subtraction costs", "<b>" + r.lostMib() + " MiB</b>"))
-                .append(Html.fact("runs", String.valueOf(r.runs()))).append("</div>");
-        if (!r.asIs().bracketed() || !r.toBe().bracketed()) {
-            h.append("<div>").append(Html.badge("NOT BRACKETED", Html.WARN)).append(" ")
-                    .append(Html.esc((r.asIs().note() + " " + r.toBe().note()).trim())).append("</div>");
-        }
-        h.append(Html.table(Tables.platformBug(r), false));
-        h.append(chartHtml == null ? "" : chartHtml);
-        for (var curve : r.curves()) {
-            h.append(Html.table(Tables.sweep(curve)));
-        }
-        return h.append("</div>").toString();
+    /** The card with {@code chart} (e.g. an image beside a report, or none when null) below the table. */
+    public static String html(PlatformBugResult r, DomContent chart) {
+        return Html.card(Html.WARN, 900,
+                div(r.bug().toString()).withStyle("font-weight:600"),
+                div(Html.fact("AS-IS max app RAM", b(r.asIs().mib() + " MiB")),
+                        Html.fact("TO-BE max app RAM", b(r.toBe().mib() + " MiB")),
+                        Html.fact("the subtraction costs", b(r.lostMib() + " MiB")),
+                        Html.fact("runs", String.valueOf(r.runs()))).withStyle("margin:4px 0"),
+                r.asIs().bracketed() && r.toBe().bracketed() ? null
+                        : div(Html.badge("NOT BRACKETED", Html.WARN),
+                                text(" " + (r.asIs().note() + " " + r.toBe().note()).trim())),
+                Html.table(Tables.platformBug(r), false),
+                chart,
+                each(r.curves(), curve -> Html.table(Tables.sweep(curve), true)))
+                .render();
     }
 }

@@ -1,5 +1,10 @@
 package dev.oomlab.view;
 
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.progress;
+import static j2html.TagCreator.span;
+import static j2html.TagCreator.text;
+
 import dev.oomlab.display.Display;
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.result.Result;
@@ -46,10 +51,10 @@ public final class ProgressDisplay implements SuiteListener {
     static MimeBundle bundle(Progress p, String last, double seconds) {
         String counts = String.format(java.util.Locale.ROOT, "%d/%d done, %d running, %.1f s", p.done(), p.total(),
                 p.running(), seconds);
-        String html = "<div style=\"" + Html.FONT + "\"><progress value=\"" + p.done() + "\" max=\"" + p.total()
-                + "\" style=\"width:260px;vertical-align:middle\"></progress> <span>" + Html.esc(counts)
-                + "</span><span style=\"display:none\"> | </span> <span style=\"opacity:0.7\">" + Html.esc(last)
-                + "</span></div>";
+        String html = div(progress().withValue(String.valueOf(p.done())).withMax(String.valueOf(p.total()))
+                        .withStyle("width:260px;vertical-align:middle"),
+                text(" "), span(counts), Html.separator(), text(" "), span(last).withStyle(Html.MUTED))
+                .withStyle(Html.FONT).render();
         return MimeBundle.text(counts + " | " + last).with(MimeBundle.HTML, html);
     }
 }

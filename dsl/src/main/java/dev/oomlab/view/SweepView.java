@@ -1,7 +1,12 @@
 package dev.oomlab.view;
 
+import dev.oomlab.display.Png;
+import static j2html.TagCreator.b;
+import static j2html.TagCreator.div;
+import static j2html.TagCreator.each;
+import static j2html.TagCreator.text;
+
 import dev.oomlab.display.MimeBundle;
-import dev.oomlab.display.Renderers;
 import dev.oomlab.search.SweepResult;
 import java.util.List;
 import java.util.Locale;
@@ -29,31 +34,17 @@ public final class SweepView {
 
     static String html(List<SweepResult> sweeps) {
         if (sweeps.isEmpty()) {
-            return "<div>no sweep</div>";
+            return div("no sweep").render();
         }
-        StringBuilder h = new StringBuilder(Html.cardOpen("#2563eb", 900));
         boolean capacity = sweeps.stream().allMatch(SweepResult::isCapacity);
-        for (SweepResult s : sweeps) {
-            h.append("<div><b>").append(Html.esc(s.name())).append("</b>: ").append(Html.esc(s.measure()))
-                    .append(" against ").append(Html.esc(s.parameter())).append(", ").append(s.points().size())
-                    .append(" points, ").append(s.runs()).append(" runs");
-            if (s.isCapacity()) {
-                h.append(String.format(Locale.ROOT, ", slope %.3f", s.slope()));
-            }
-            h.append("</div>");
-        }
-        if (capacity) {
-            h.append(Html.img(Renderers.pngBase64(Charts.capacity(sweeps)), "capacity curves"));
-        } else {
-            for (SweepResult s : sweeps) {
-                if (!s.points().isEmpty()) {
-                    h.append(Html.img(Renderers.pngBase64(Charts.sweep(s)), s.name()));
-                }
-            }
-        }
-        for (SweepResult s : sweeps) {
-            h.append(Html.table(Tables.sweep(s)));
-        }
-        return h.append("</div>").toString();
+        return Html.card("#2563eb", 900,
+                each(sweeps, s -> div(b(s.name()), text(": " + s.measure() + " against " + s.parameter() + ", "
+                        + s.points().size() + " points, " + s.runs() + " runs"
+                        + (s.isCapacity() ? String.format(Locale.ROOT, ", slope %.3f", s.slope()) : "")))),
+                capacity ? Html.img(Png.of(Charts.capacity(sweeps)), "capacity curves")
+                        : each(sweeps.stream().filter(s -> !s.points().isEmpty())
+                                .map(s -> (j2html.tags.DomContent) Html.img(Png.of(Charts.sweep(s)), s.name()))),
+                each(sweeps, s -> Html.table(Tables.sweep(s), true)))
+                .render();
     }
 }

@@ -8,7 +8,6 @@ import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
-import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -94,7 +93,7 @@ public final class Tables {
                 + h.hypothesis().base().limitsText() + ")";
     }
 
-    /** One row per hypothesis: id, claim, verdict (ours and the seed's), cases, mismatches. */
+    /** One row per hypothesis: id, claim, verdict (ours and the seed's), cases, cases not as the seed, disagreements. */
     public static Table verdicts(List<HypothesisResult> hypotheses) {
         Objects.requireNonNull(hypotheses, "hypotheses");
         StringColumn id = StringColumn.create("id");
@@ -102,7 +101,7 @@ public final class Tables {
         StringColumn verdict = StringColumn.create("verdict");
         StringColumn seedVerdict = StringColumn.create("seed verdict");
         IntColumn cases = IntColumn.create("cases");
-        IntColumn mismatches = IntColumn.create("mismatches");
+        IntColumn notAsSeed = IntColumn.create("not as seed");
         IntColumn disagreements = IntColumn.create("model disagrees");
         for (HypothesisResult h : hypotheses) {
             id.append(h.hypothesis().id());
@@ -110,10 +109,10 @@ public final class Tables {
             verdict.append(h.verdict().name());
             seedVerdict.append(h.seedVerdict() == null ? "" : h.seedVerdict().name());
             cases.append(h.cases().size());
-            mismatches.append(h.notAsSeed().size());
+            notAsSeed.append(h.notAsSeed().size());
             disagreements.append(h.modelDisagreements().size());
         }
-        return Table.create("verdicts", id, claim, verdict, seedVerdict, cases, mismatches, disagreements);
+        return Table.create("verdicts", id, claim, verdict, seedVerdict, cases, notAsSeed, disagreements);
     }
 
     /** Every case of every hypothesis, one row each, with its limits and all the evidence. */
@@ -264,7 +263,7 @@ public final class Tables {
     /** The size a search run tried: its last step, the one the search appended. */
     static long triedMib(Result r) {
         List<Step> steps = r.scenario().steps();
-        return steps.isEmpty() ? 0 : steps.get(steps.size() - 1).targetBytes() / Size.MIB;
+        return steps.isEmpty() ? 0 : Mib.whole(steps.get(steps.size() - 1).targetBytes());
     }
 
     private static int toInt(long v) {
@@ -307,10 +306,11 @@ public final class Tables {
     }
 
     private static void appendPeak(DoubleColumn peak, Result r) {
-        if (r.peakBytes() < 0) {
+        Double mib = Mib.tenths(r.peakBytes());
+        if (mib == null) {
             peak.appendMissing();
         } else {
-            peak.append(Math.round(r.peakMib() * 10) / 10.0);
+            peak.append(mib);
         }
     }
 }

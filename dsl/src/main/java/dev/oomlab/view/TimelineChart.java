@@ -10,7 +10,6 @@ import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
 import org.knowm.xchart.XYChart;
@@ -81,11 +80,10 @@ final class TimelineChart {
                 u.setLineColor(ChartStyle.USAGE);
                 u.setLineWidth(1.5f);
             }
-            chart.addAnnotation(new StepMarks(stepMarks(result, x)));
         }
         ScenarioSpec scenario = result.scenario();
         if (scenario.limits().memory() != null) {
-            limitLine(chart, "memory limit " + mibText(scenario.limits().memory().mib()), scenario.limits().memory().mib(), xMax,
+            limitLine(chart, "memory limit " + Mib.text(scenario.limits().memory().mib(), 0), scenario.limits().memory().mib(), xMax,
                     ChartStyle.MEMORY_LIMIT, ChartStyle.DASHED);
         }
         // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites. A
@@ -93,12 +91,15 @@ final class TimelineChart {
         Size shmLimit = scenario.limits().shm().sizeLimit();
         if (shmLimit != null) {
             String name = (scenario.limits().shm() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
-                    + mibText(shmLimit.mib());
+                    + Mib.text(shmLimit.mib(), 0);
             limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM, ChartStyle.DASHED_SHIFTED);
         }
-        markEnd(chart, result, x);
         // Room above the highest line for the step labels.
-        chart.getStyler().setYAxisMax(headroom(result, scenario));
+        double yMax = headroom(result, scenario);
+        chart.getStyler().setYAxisMax(yMax);
+        PlotLabels labels = new PlotLabels(chart, x.length == 0 ? 0 : x[0], xMax, yMax);
+        labels.steps(stepMarks(result, x));
+        markEnd(chart, labels, result, x);
         return chart;
     }
 
@@ -108,8 +109,8 @@ final class TimelineChart {
     }
 
     /** A step begins where the sample before its first sample was taken. */
-    private static List<StepMarks.Mark> stepMarks(Result result, double[] x) {
-        List<StepMarks.Mark> marks = new ArrayList<>();
+    private static List<PlotLabels.Mark> stepMarks(Result result, double[] x) {
+        List<PlotLabels.Mark> marks = new ArrayList<>();
         List<Sample> samples = result.samples();
         if (result.steps().size() < 2) {
             return marks;
@@ -120,7 +121,7 @@ final class TimelineChart {
             if (step > seen) {
                 double at = i == 0 ? x[0] : x[i - 1];
                 for (int k = seen + 1; k <= step; k++) {
-                    marks.add(new StepMarks.Mark(at, (k + 1) + ". " + result.scenario().steps().get(k).label()));
+                    marks.add(new PlotLabels.Mark(at, (k + 1) + ". " + result.scenario().steps().get(k).label()));
                 }
                 seen = step;
             }
@@ -129,20 +130,21 @@ final class TimelineChart {
     }
 
     /** The last sample of a run that did not end OK: where it was killed, hung or failed. */
-    private static void markEnd(XYChart chart, Result result, double[] x) {
+    private static void markEnd(XYChart chart, PlotLabels labels, Result result, double[] x) {
         if (result.outcome() == Outcome.OK || x.length == 0) {
             return;
         }
         Sample last = result.samples().get(result.samples().size() - 1);
-        double y = last.usage() < 0 ? 0 : last.usageMib();
+        double y = last.usage() < 0 ? 0 : Mib.of(last.usage());
         double lastX = x[x.length - 1];
         Color color = OutcomeColors.of(result.outcome());
         XYSeries end = chart.addSeries("end: " + result.outcome(), new double[] {lastX}, new double[] {y});
         end.setXYSeriesRenderStyle(XYSeriesRenderStyle.Scatter);
         end.setMarker(SeriesMarkers.DIAMOND);
         end.setMarkerColor(color);
-        String label = String.format(Locale.ROOT, "%s at %s charged (last sample)", result.outcome(), mibText(y));
-        chart.addAnnotation(new PointLabel(label, lastX, y, color));
+        chart.getStyler().setAnnotationTextPanelBorderColor(color);
+        chart.getStyler().setAnnotationTextPanelFontColor(color);
+        labels.point(result.outcome() + " at " + Mib.text(y, 0) + " charged (last sample)", lastX, y);
     }
 
     /** The band between two curves, as one polygon: along the top, back along the bottom. */
@@ -176,7 +178,7 @@ final class TimelineChart {
         double top = 0;
         for (Sample s : result.samples()) {
             long stacked = Math.max(0, s.shmem()) + Math.max(0, s.anon()) + Math.max(0, s.file());
-            top = Math.max(top, Math.max(Math.max(0, s.usage()), stacked) / (double) Size.MIB);
+            top = Math.max(top, Mib.of(Math.max(Math.max(0, s.usage()), stacked)));
         }
         if (scenario.limits().memory() != null) {
             top = Math.max(top, scenario.limits().memory().mib());
@@ -188,16 +190,12 @@ final class TimelineChart {
         return top <= 0 ? 1 : top * 1.14;
     }
 
-    static String mibText(double mib) {
-        return String.format(Locale.ROOT, "%.0f MiB", mib);
-    }
-
     /** A counter the kernel does not offer (-1) adds nothing to the stack. */
     private static double[] mib(List<Sample> samples, ToLongFunction<Sample> counter) {
         double[] y = new double[samples.size()];
         for (int i = 0; i < y.length; i++) {
             long bytes = counter.applyAsLong(samples.get(i));
-            y[i] = bytes < 0 ? 0 : bytes / (double) Size.MIB;
+            y[i] = bytes < 0 ? 0 : Mib.of(bytes);
         }
         return y;
     }
@@ -217,7 +215,7 @@ final class TimelineChart {
             if (s.step() >= 0) {
                 doneByStep.merge(s.step(), s.doneBytes(), Math::max);
             }
-            x[i] = doneByStep.values().stream().mapToLong(Long::longValue).sum() / (double) Size.MIB;
+            x[i] = Mib.of(doneByStep.values().stream().mapToLong(Long::longValue).sum());
         }
         return x;
     }

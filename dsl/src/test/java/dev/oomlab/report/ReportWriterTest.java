@@ -52,7 +52,7 @@ class ReportWriterTest {
         assertThat(root.path("platformBug").path("asIsMaxRamMiB").asLong()).isEqualTo(126);
         assertThat(root.path("platformBug").path("toBeMaxRamMiB").asLong()).isEqualTo(254);
         assertThat(root.path("platformBug").path("lostMiB").asLong()).isEqualTo(128);
-        assertThat(root.path("summary").path("casesNotAsSeed").asInt()).isEqualTo(1);
+        assertThat(root.path("summary").path("notAsSeed").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -82,7 +82,10 @@ class ReportWriterTest {
                 .contains("src=\"H4.png\"").contains("src=\"platform-bug.png\"")
                 .contains("href=\"../notebooks/H4.ipynb\"")
                 .contains("href=\"results.json\"").contains("href=\"results.csv\"")
-                .contains("1 of 2</b> hypotheses reproduce the seed")
+                .contains("1 of 2</b> hypotheses reproduce the seed; 4 cases, <b>1</b> not as the seed")
+                .contains("<th style=\"" + dev.oomlab.display.TableHtml.TH + "\">not as seed</th>")
+                .contains("<a href=\"#H3\">H3</a>")
+                .doesNotContain("matches seed</th>")
                 .contains("6.1.0-test")
                 .doesNotContain("<script");
     }

@@ -39,12 +39,12 @@ class TablesTest {
     }
 
     @Test
-    void verdictsCountMismatchesAndDisagreements() {
+    void verdictsCountCasesNotAsSeedAndDisagreements() {
         Table t = Tables.verdicts(List.of(Fixtures.rejected(), Fixtures.supportedNotAsSeed()));
-        assertThat(t.columnNames()).containsExactly("id", "claim", "verdict", "seed verdict", "cases", "mismatches",
+        assertThat(t.columnNames()).containsExactly("id", "claim", "verdict", "seed verdict", "cases", "not as seed",
                 "model disagrees");
         assertThat(t.stringColumn("verdict").asList()).containsExactly("REJECTED", "SUPPORTED");
-        assertThat(t.intColumn("mismatches").asList()).containsExactly(0, 1);
+        assertThat(t.intColumn("not as seed").asList()).containsExactly(0, 1);
         assertThat(t.intColumn("model disagrees").asList()).containsExactly(0, 1);
     }
 

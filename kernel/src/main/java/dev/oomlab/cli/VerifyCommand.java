@@ -8,6 +8,7 @@ import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.report.ReportFiles;
 import dev.oomlab.report.ReportWriter;
+import dev.oomlab.report.Summary;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.notebook.NotebookListener;
 import dev.oomlab.notebook.NotebookRunner;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -91,8 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
         if (notebooks != null) {
             System.out.println("notebooks: " + notebooks);
         }
-        boolean reproduced = results.stream().allMatch(HypothesisResult::reproducesSeed);
-        return reproduced && (notebooks == null || notebooks.allPassed()) ? 0 : 1;
+        return Summary.of(results).reproducesSeed() && (notebooks == null || notebooks.allPassed()) ? 0 : 1;
     }
 
     /** Executes every notebook headless, on a kernelspec installed into a temporary prefix. */
@@ -116,13 +117,9 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     private static void deleteTree(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
+        if (dir != null) {
             // a temp dir we could not fully remove is reported by nothing else; keep going
+            FileUtils.deleteQuietly(dir.toFile());
         }
     }
 
@@ -161,10 +158,10 @@ public final class VerifyCommand implements Callable<Integer> {
                         c.testCase().seedObserved(), c.observed(), c.result().headline());
             }
         }
-        int cases = results.stream().mapToInt(h -> h.cases().size()).sum();
-        long mismatches = results.stream().mapToLong(h -> h.notAsSeed().size()).sum();
-        System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", results.size(), cases, hSeconds,
-                mismatches == 0 ? "every observation matches the seed" : mismatches + " observation(s) differ from the seed");
+        Summary total = Summary.of(results);
+        System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", total.hypotheses(), total.cases(), hSeconds,
+                total.notAsSeed() == 0 ? "every observation as the seed's"
+                        : total.notAsSeed() + " observation(s) not as the seed's");
         if (bug != null) {
             System.out.printf("platform bug (%.1f s): %s%n", bugSeconds, bug);
         }

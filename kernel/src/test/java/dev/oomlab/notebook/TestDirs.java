@@ -6,8 +6,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /** Scratch directories under target/ and a kernelspec installed into one. */
 final class TestDirs {
@@ -16,13 +15,7 @@ final class TestDirs {
     }
 
     static void clean(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-        }
+        FileUtils.deleteDirectory(dir.toFile());
         Files.createDirectories(dir);
     }
 

@@ -9,10 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
 
 /**
  * Installs the kernelspec: writes kernel.json and the logos to a temporary directory and hands it
@@ -131,13 +131,6 @@ public final class KernelSpecInstaller {
     }
 
     private static void deleteDir(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
-                Files.deleteIfExists(file);
-            }
-        }
+        FileUtils.deleteDirectory(dir.toFile()); // absent is fine: nothing to replace
     }
 }
