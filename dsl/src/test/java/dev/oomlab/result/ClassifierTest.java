@@ -4,6 +4,7 @@ import static dev.oomlab.Oomlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oomlab.probe.ProbeEvent;
+import dev.oomlab.probe.ProbeReport;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.spec.ScenarioSpec;
 import java.time.Duration;
@@ -20,7 +21,7 @@ class ClassifierTest {
 
     private static Observation exit(int code, boolean oomKilled, String... events) {
         List<Sample> samples = java.util.Arrays.stream(events).map(ClassifierTest::event).toList();
-        return Observation.builder().exitCode(code).oomKilled(oomKilled).samples(samples).build();
+        return Observation.exited(code, oomKilled, new ProbeReport(samples, null, List.of()), Duration.ZERO);
     }
 
     @Test
@@ -42,7 +43,7 @@ class ClassifierTest {
 
     private static Observation killed(boolean oomKilled, long oomKillCounter) {
         Sample exit = new Sample(ProbeEvent.EXIT, -1, "", 0, 0, 0, -1, -1, 2L << 30, 0, -1, -1, -1, oomKillCounter, 0);
-        return Observation.builder().exitCode(137).oomKilled(oomKilled).samples(List.of(event("start"))).exit(exit).build();
+        return Observation.exited(137, oomKilled, new ProbeReport(List.of(event("start")), exit, List.of()), Duration.ZERO);
     }
 
     @Test
@@ -89,15 +90,16 @@ class ClassifierTest {
 
     @Test
     void timeoutUnderOomIsHungOtherwiseTimeout() {
-        Observation hung = Observation.builder().timedOut(true).build();
-        Observation slow = Observation.builder().timedOut(false).build();
+        Observation hung = Observation.timedOut(true, ProbeReport.none(), Duration.ZERO);
+        Observation slow = Observation.timedOut(false, ProbeReport.none(), Duration.ZERO);
         assertThat(Classifier.classify(S, hung).outcome()).isEqualTo(Outcome.HUNG);
         assertThat(Classifier.classify(S, slow).outcome()).isEqualTo(Outcome.TIMEOUT);
     }
 
     @Test
     void anythingElseIsAnErrorWithTheOutput() {
-        Observation o = Observation.builder().exitCode(127).output(List.of("exec /probe: not found")).build();
+        Observation o = Observation.exited(127, false, new ProbeReport(List.of(), null, List.of("exec /probe: not found")),
+                Duration.ZERO);
         Classification v = Classifier.classify(S, o);
         assertThat(v.outcome()).isEqualTo(Outcome.ERROR);
         assertThat(v.detail()).contains("exit 127").contains("exec /probe: not found");
@@ -110,7 +112,7 @@ class ClassifierTest {
                 new Sample(ProbeEvent.START, -1, "", 0, 0, 0, 1000, 1 << 30, 1000, 0, 0, 0, 0, 0, 0),
                 new Sample(ProbeEvent.STEP, 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
                 new Sample(ProbeEvent.PROGRESS, 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
-        Result r = Results.from(s, new Observation(137, true, false, false, samples, null, List.of(), Duration.ofMillis(5), null),
+        Result r = Results.from(s, Observation.exited(137, true, new ProbeReport(samples, null, List.of()), Duration.ofMillis(5)),
                 Environment.unknown(), "run");
         assertThat(r.steps()).extracting(StepProgress::completed).containsExactly(true, false);
         assertThat(r.steps().get(1).doneMib()).isEqualTo(16.0);

@@ -230,14 +230,12 @@ public final class DockerRuntime implements ContainerRuntime {
             if (!exited) {
                 remove(id);
                 closeQuietly(output);
-                return Observation.builder().timedOut(hung).samples(output.samples()).exit(output.exit())
-                        .output(output.output()).duration(elapsed(started)).build();
+                return Observation.timedOut(hung, output.report(), elapsed(started));
             }
             output.awaitCompletion(5, TimeUnit.SECONDS);
             Long exit = state.getExitCodeLong();
-            return Observation.builder().exitCode(exit == null ? null : exit.intValue())
-                    .oomKilled(Boolean.TRUE.equals(state.getOOMKilled())).samples(output.samples())
-                    .exit(output.exit()).output(output.output()).duration(elapsed(started)).build();
+            return Observation.exited(exit == null ? null : exit.intValue(), Boolean.TRUE.equals(state.getOOMKilled()),
+                    output.report(), elapsed(started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RunCancelledException("run interrupted: container " + shortId(id) + " removed");

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
 import dev.oomlab.probe.ProbeLine;
+import dev.oomlab.probe.ProbeReport;
 import dev.oomlab.probe.ProbeEvent;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.runtime.RunListener;
@@ -63,15 +64,12 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         }
     }
 
-    synchronized List<Sample> samples() {
-        return List.copyOf(samples);
+    /** What the probe said so far, with any unfinished line kept as output. */
+    synchronized ProbeReport report() {
+        return new ProbeReport(samples, exit, output());
     }
 
-    synchronized Sample exit() {
-        return exit;
-    }
-
-    synchronized List<String> output() {
+    private List<String> output() {
         List<String> all = new ArrayList<>(output);
         if (stdout.length() > 0) {
             all.add(stdout.toString());

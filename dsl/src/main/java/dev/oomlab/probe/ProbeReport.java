@@ -1,0 +1,32 @@
+package dev.oomlab.probe;
+
+import java.util.List;
+
+/**
+ * Everything the probe said in one run, before anyone judges it.
+ *
+ * @param samples its worker's events, in order: the run's timeline
+ * @param exit    the supervisor's last report after its worker ended (the cgroup's final peak,
+ *                failcnt and oom_kill), or null when it gave none (stopped from outside)
+ * @param output  lines that were not probe events (errors, a crash message)
+ */
+public record ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
+
+    public ProbeReport {
+        samples = List.copyOf(samples);
+        output = List.copyOf(output);
+    }
+
+    /** Nothing said: the container never ran. */
+    public static ProbeReport none() {
+        return new ProbeReport(List.of(), null, List.of());
+    }
+
+    public boolean saw(ProbeEvent event) {
+        return samples.stream().anyMatch(s -> s.event() == event);
+    }
+
+    public Sample lastSample() {
+        return samples.isEmpty() ? null : samples.get(samples.size() - 1);
+    }
+}
