@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.oomlab.probe.ProbeEvent;
 import dev.oomlab.Oomlab;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
@@ -73,7 +74,7 @@ class DockerRuntimeIT {
         assertThat(heard).isNotEmpty();
         assertThat(r.samples()).hasSameSizeAs(heard);
         Sample last = r.samples().get(r.samples().size() - 1);
-        assertThat(last.event()).isEqualTo("end");
+        assertThat(last.event()).isEqualTo(ProbeEvent.END);
         assertThat(last.limit()).isEqualTo(512L << 20);
         assertThat(last.shmemMib()).isBetween(99.0, 101.0);
         assertThat(last.anonMib()).isBetween(199.0, 210.0);
