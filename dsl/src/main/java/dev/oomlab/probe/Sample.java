@@ -1,5 +1,7 @@
 package dev.oomlab.probe;
 
+import dev.oomlab.spec.Mib;
+
 /**
  * One probe report: where it was (step, bytes done) and the cgroup's own counters at that
  * moment, read from inside the container. Counters are -1 when the kernel does not offer them.
@@ -42,6 +44,6 @@ public record Sample(
     }
 
     static double mib(long bytes) {
-        return bytes < 0 ? Double.NaN : bytes / 1048576.0;
+        return Mib.ofOrNaN(bytes);
     }
 }

@@ -1,5 +1,6 @@
 package dev.oomlab.report;
 
+import dev.oomlab.spec.Mib;
 import static j2html.TagCreator.a;
 import static j2html.TagCreator.b;
 import static j2html.TagCreator.body;
@@ -28,7 +29,6 @@ import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Environment;
 import dev.oomlab.view.Html;
 import dev.oomlab.view.HypothesisView;
-import dev.oomlab.view.Mib;
 import dev.oomlab.view.PlatformBugView;
 import dev.oomlab.view.VerdictsView;
 import j2html.tags.DomContent;

@@ -1,5 +1,6 @@
 package dev.oomlab.report;
 
+import dev.oomlab.spec.Mib;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +17,6 @@ import dev.oomlab.run.Boundary;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.view.HypothesisView;
-import dev.oomlab.view.Mib;
 import java.util.List;
 import java.util.Map;
 

@@ -1,5 +1,6 @@
 package dev.oomlab.result;
 
+import dev.oomlab.spec.Mib;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.spec.ScenarioSpec;
 import java.time.Duration;
@@ -66,7 +67,7 @@ public record Result(
     }
 
     public double peakMib() {
-        return peakBytes < 0 ? Double.NaN : peakBytes / 1048576.0;
+        return Mib.ofOrNaN(peakBytes);
     }
 
     /** The first step that did not complete, or empty when all did. */

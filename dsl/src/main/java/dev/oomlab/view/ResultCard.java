@@ -1,5 +1,6 @@
 package dev.oomlab.view;
 
+import dev.oomlab.spec.Mib;
 import dev.oomlab.display.Png;
 import static j2html.TagCreator.b;
 import static j2html.TagCreator.div;

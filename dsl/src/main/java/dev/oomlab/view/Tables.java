@@ -1,5 +1,6 @@
 package dev.oomlab.view;
 
+import dev.oomlab.spec.Mib;
 import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;

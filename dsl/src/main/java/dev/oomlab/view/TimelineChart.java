@@ -1,5 +1,6 @@
 package dev.oomlab.view;
 
+import dev.oomlab.spec.Mib;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.probe.Sample;

@@ -1,6 +1,5 @@
-package dev.oomlab.view;
+package dev.oomlab.spec;
 
-import dev.oomlab.spec.Size;
 import java.util.Locale;
 
 /**
@@ -15,6 +14,11 @@ public final class Mib {
     /** The exact value, for charts. */
     public static double of(long bytes) {
         return bytes / (double) Size.MIB;
+    }
+
+    /** The exact value, or NaN for a counter not read (so a chart leaves a gap). */
+    public static double ofOrNaN(long bytes) {
+        return bytes < 0 ? Double.NaN : of(bytes);
     }
 
     /** Whole MiB, rounded down, as steps and limits are sized. */

@@ -1,4 +1,4 @@
-package dev.oomlab.view;
+package dev.oomlab.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
