@@ -33,7 +33,7 @@ import java.util.List;
  */
 public final class Fixtures {
 
-    public static final Environment ENV = new Environment("6.1.0-test", 1, "20.10.24", "1.41", "runc 1.1.5",
+    public static final Environment ENV = new Environment("local", "6.1.0-test", 1, "20.10.24", "1.41", "runc 1.1.5",
             "Debian GNU/Linux 12", "x86_64", 24L << 30, 0);
     static final long MIB = Size.MIB;
 

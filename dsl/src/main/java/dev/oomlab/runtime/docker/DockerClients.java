@@ -1,7 +1,6 @@
 package dev.oomlab.runtime.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.transport.DockerHttpClient;
@@ -9,14 +8,24 @@ import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
 import dev.oomlab.runtime.RuntimeUnavailableException;
 import java.time.Duration;
 
-/** Connects to the Docker engine named by DOCKER_HOST (or the local socket) over zerodep. */
+/** Connects to a Docker engine over zerodep (no Netty or Jersey to clash with a kernel's class path). */
 public final class DockerClients {
 
     private DockerClients() {
     }
 
+    /** The engine of DOCKER_HOST, DOCKER_CONTEXT or the current context, else the local socket. */
     public static DockerClient connect() {
-        DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().build();
+        return connect(DockerEndpoint.fromEnvironment());
+    }
+
+    public static DockerClient connect(DockerEndpoint endpoint) {
+        DockerClientConfig config;
+        try {
+            config = endpoint.resolved();
+        } catch (RuntimeException e) {
+            throw new RuntimeUnavailableException("Cannot use Docker engine " + endpoint + ": " + e.getMessage());
+        }
         DockerHttpClient http = new ZerodepDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -34,8 +43,17 @@ public final class DockerClients {
                 // nothing to release beyond the failed connection
             }
             throw new RuntimeUnavailableException("No Docker engine answers at " + config.getDockerHost()
-                    + ": start one (bin/oomlab starts dockerd for you on Debian as root) or point DOCKER_HOST at one.");
+                    + " (" + endpoint + "): " + rootCause(e) + ". Start one (bin/oomlab starts dockerd for you on"
+                    + " Debian as root) or point DOCKER_HOST at one.");
         }
         return client;
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 }

@@ -44,6 +44,8 @@ public final class DockerRuntime implements ContainerRuntime {
     private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
 
     private final DockerClient docker;
+    private final String name;
+    private final boolean local;
     private final ProbeImage image;
     private final String runId;
     private final Owner owner = Owner.current();
@@ -54,8 +56,19 @@ public final class DockerRuntime implements ContainerRuntime {
     private final AtomicLong liveLimitBytes = new AtomicLong();
     private volatile Environment environment;
 
+    /** A runtime on the engine of this machine (DOCKER_HOST or the local socket), named "local". */
     public DockerRuntime(DockerClient docker) {
+        this(docker, "local", true);
+    }
+
+    /**
+     * @param name  the host's name in results ("local", "vm", an address)
+     * @param local whether the engine runs on this machine, so its memory and cgroup files are ours to read
+     */
+    public DockerRuntime(DockerClient docker, String name, boolean local) {
         this.docker = docker;
+        this.name = name;
+        this.local = local;
         this.image = new ProbeImage(ProbeBinary.load());
         this.runId = UUID.randomUUID().toString().substring(0, 8);
         this.reaped = Reaper.reap(docker);
@@ -63,7 +76,16 @@ public final class DockerRuntime implements ContainerRuntime {
 
     /** Connects to the local engine (or DOCKER_HOST). */
     public static DockerRuntime connect() {
-        return new DockerRuntime(DockerClients.connect());
+        return connect(DockerEndpoint.fromEnvironment(), "local");
+    }
+
+    /** Connects to any engine; {@code name} is how results name the host. */
+    public static DockerRuntime connect(DockerEndpoint endpoint, String name) {
+        return new DockerRuntime(DockerClients.connect(endpoint), name, endpoint.isLocal());
+    }
+
+    public String name() {
+        return name;
     }
 
     public String runId() {
@@ -87,7 +109,7 @@ public final class DockerRuntime implements ContainerRuntime {
     public Environment environment() {
         Environment env = environment;
         if (env == null) {
-            env = EnvironmentReader.read(docker);
+            env = EnvironmentReader.read(docker, name, local);
             environment = env;
         }
         return env;
@@ -95,8 +117,9 @@ public final class DockerRuntime implements ContainerRuntime {
 
     @Override
     public long availableMemoryBytes() {
-        long local = HostMemory.availableBytes();
-        return local > 0 ? local : environment().hostMemoryBytes();
+        // a remote engine's free memory is not in its info: its total is the best bound there is
+        long here = local ? HostMemory.availableBytes() : -1;
+        return here > 0 ? here : environment().hostMemoryBytes();
     }
 
     @Override
@@ -218,12 +241,12 @@ public final class DockerRuntime implements ContainerRuntime {
                     throw cancelled(id);
                 }
                 if (!exited && scenario.limits().oomKillDisable() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
-                        && HostCgroup.underOom(id)) {
+                        && local && HostCgroup.underOom(id)) {
                     hung = true;
                     break;
                 }
                 if (!exited && System.nanoTime() > deadline) {
-                    hung = scenario.limits().oomKillDisable() && HostCgroup.underOom(id);
+                    hung = scenario.limits().oomKillDisable() && local && HostCgroup.underOom(id);
                     break;
                 }
             }

@@ -13,7 +13,7 @@ final class EnvironmentReader {
     private EnvironmentReader() {
     }
 
-    static Environment read(DockerClient docker) {
+    static Environment read(DockerClient docker, String host, boolean local) {
         Info info = docker.infoCmd().exec();
         Version version = docker.versionCmd().exec();
         String runtime = "runc";
@@ -25,8 +25,9 @@ final class EnvironmentReader {
             }
         }
         int cgroup = parseCgroup(info.getCGroupVersion());
-        long swap = HostMemory.swapTotalBytes();
+        long swap = local ? HostMemory.swapTotalBytes() : -1; // a remote host's swap is not in the engine's info
         return new Environment(
+                host,
                 info.getKernelVersion(),
                 cgroup,
                 info.getServerVersion(),
