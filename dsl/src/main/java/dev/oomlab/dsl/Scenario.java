@@ -1,5 +1,6 @@
 package dev.oomlab.dsl;
 
+import dev.oomlab.host.Host;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
@@ -25,11 +26,11 @@ import java.util.Objects;
 public final class Scenario {
 
     private final ScenarioSpec spec;
-    private final ContainerRuntime runtime;
+    private final Host host;
 
-    private Scenario(ScenarioSpec spec, ContainerRuntime runtime) {
+    private Scenario(ScenarioSpec spec, Host host) {
         this.spec = spec;
-        this.runtime = runtime;
+        this.host = host;
     }
 
     /** An empty scenario: no limits, no steps, Docker's default /dev/shm. */
@@ -43,13 +44,13 @@ public final class Scenario {
     }
 
     private Scenario with(Limits limits) {
-        return new Scenario(spec.withLimits(limits), runtime);
+        return new Scenario(spec.withLimits(limits), host);
     }
 
     // ---- limits -------------------------------------------------------------------------
 
     public Scenario named(String newName) {
-        return new Scenario(spec.withName(newName), runtime);
+        return new Scenario(spec.withName(newName), host);
     }
 
     /** {@code --memory}, e.g. "2g". */
@@ -112,9 +113,14 @@ public final class Scenario {
         return with(limits().withTimeout(Durations.parse("timeout", duration)));
     }
 
-    /** Runs on the given runtime instead of the default Docker engine. */
-    public Scenario on(ContainerRuntime newRuntime) {
-        return new Scenario(spec, Objects.requireNonNull(newRuntime, "runtime"));
+    /** Runs on the given host ({@code Hosts.vm()...start()}, {@code Hosts.docker(uri)}) instead of this machine's engine. */
+    public Scenario on(Host newHost) {
+        return new Scenario(spec, Objects.requireNonNull(newHost, "host"));
+    }
+
+    /** Runs on a runtime that is already connected. */
+    public Scenario on(ContainerRuntime runtime) {
+        return on(Host.of(Objects.requireNonNull(runtime, "runtime").environment().host(), runtime));
     }
 
     // ---- steps --------------------------------------------------------------------------
@@ -146,7 +152,7 @@ public final class Scenario {
 
     /** Appends any step; a freeShm with no shm allocated before it is refused. */
     public Scenario then(Step step) {
-        return new Scenario(spec.then(step), runtime);
+        return new Scenario(spec.then(step), host);
     }
 
     // ---- verbs --------------------------------------------------------------------------
@@ -199,9 +205,9 @@ public final class Scenario {
         return runner().search().listener(listener).maxShm(spec);
     }
 
-    /** The runner this scenario's verbs use: its runtime, or the default one. */
+    /** The runner this scenario's verbs use: on its host, or the default one. */
     public Runner runner() {
-        return Runner.on(runtime);
+        return Runner.on(host);
     }
 
     // ---- accessors ----------------------------------------------------------------------
@@ -238,7 +244,7 @@ public final class Scenario {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Scenario s && spec.equals(s.spec) && Objects.equals(runtime, s.runtime);
+        return o instanceof Scenario s && spec.equals(s.spec) && Objects.equals(host, s.host);
     }
 
     @Override

@@ -1,44 +1,57 @@
 package dev.oomlab.run;
 
+import dev.oomlab.host.Host;
+import dev.oomlab.host.Hosts;
 import dev.oomlab.model.LimitModel;
 import dev.oomlab.result.Prediction;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunListener;
-import dev.oomlab.runtime.docker.DockerRuntime;
 import dev.oomlab.spec.ScenarioSpec;
 import java.util.Objects;
 
 /**
  * The one place that runs a scenario: it validates before anything reaches an engine, picks the
- * runtime (the default local Docker engine unless given one), runs, and attaches the limit
+ * host (this machine's Docker engine unless given one), runs, and attaches the limit
  * model's prediction once. Every verb (a scenario's {@code run()}, a suite, a search, a sweep, a
  * hypothesis) runs through a runner, so a result always carries the same prediction.
  */
 public final class Runner {
 
-    private static volatile ContainerRuntime defaultRuntime;
+    /** Replaces this machine's engine as the default (tests, an engine of the user's choice). */
+    private static volatile ContainerRuntime replacedDefault;
 
-    private final ContainerRuntime runtime;
+    private final Host host;
     private final LimitModel model;
 
-    private Runner(ContainerRuntime runtime, LimitModel model) {
-        this.runtime = runtime;
+    private Runner(Host host, LimitModel model) {
+        this.host = host;
         this.model = model;
     }
 
-    /** A runner on the default runtime, connected when first used. */
+    /** A runner on the default host, connected when first used. */
     public static Runner defaults() {
         return new Runner(null, LimitModel.SEED);
     }
 
-    /** A runner on the given runtime, or on the default one when null. */
+    /** A runner on the given host, or on the default one when null. */
+    public static Runner on(Host host) {
+        return new Runner(host, LimitModel.SEED);
+    }
+
+    /** A runner on a runtime that is already connected. */
     public static Runner on(ContainerRuntime runtime) {
-        return new Runner(runtime, LimitModel.SEED);
+        return on(runtime == null ? null : Host.of(runtime.environment().host(), runtime));
     }
 
     public ContainerRuntime runtime() {
-        return runtime != null ? runtime : defaultRuntime();
+        return host != null ? host.runtime() : defaultRuntime();
+    }
+
+    /** The host's name: where this runner's results come from. */
+    public String hostName() {
+        return host != null ? host.name() : replacedDefault != null ? replacedDefault.environment().host()
+                : Hosts.local().name();
     }
 
     public LimitModel model() {
@@ -66,37 +79,29 @@ public final class Runner {
 
     // ---- the default runtime: the local Docker engine, unless replaced -----------------------
 
-    /** The runtime scenarios use unless told otherwise: the local Docker engine, connected lazily. */
+    /** The runtime scenarios use unless told otherwise: this machine's Docker engine, connected lazily. */
     public static ContainerRuntime defaultRuntime() {
-        ContainerRuntime r = defaultRuntime;
-        if (r == null) {
-            synchronized (Runner.class) {
-                r = defaultRuntime;
-                if (r == null) {
-                    r = DockerRuntime.connect();
-                    defaultRuntime = r;
-                }
-            }
-        }
-        return r;
+        ContainerRuntime r = replacedDefault;
+        return r != null ? r : Hosts.local().runtime();
     }
 
     /** Replaces the default runtime (tests, another engine). */
     public static synchronized void useDefault(ContainerRuntime newRuntime) {
-        defaultRuntime = Objects.requireNonNull(newRuntime, "runtime");
+        replacedDefault = Objects.requireNonNull(newRuntime, "runtime");
     }
 
     /** Closes the default runtime, if one was connected: waits for pending removals. */
     public static synchronized void shutdownDefault() {
-        ContainerRuntime r = defaultRuntime;
-        defaultRuntime = null;
+        ContainerRuntime r = replacedDefault;
+        replacedDefault = null;
         if (r != null) {
             r.close();
         }
+        Hosts.closeLocal();
     }
 
     @Override
     public String toString() {
-        return "Runner(" + (runtime != null ? runtime : "default runtime") + ")";
+        return "Runner(" + (host != null ? host.name() : "default host") + ")";
     }
 }

@@ -7,6 +7,7 @@ import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import dev.oomlab.host.Hosts;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import dev.oomlab.dsl.Scenario;
 import java.io.IOException;

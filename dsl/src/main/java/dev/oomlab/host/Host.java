@@ -1,0 +1,53 @@
+package dev.oomlab.host;
+
+import dev.oomlab.result.Environment;
+import dev.oomlab.runtime.ContainerRuntime;
+import java.util.Objects;
+
+/**
+ * A place where scenarios run: a container engine and the kernel under it, with a name results
+ * carry ("local", "vm", an engine's address). The lab can ask several at once and show them side
+ * by side. Connected when first used; closing it releases what the lab started for it.
+ */
+public interface Host extends AutoCloseable {
+
+    String name();
+
+    /** The engine, connected on first use; a host that cannot be reached says so in one sentence. */
+    ContainerRuntime runtime();
+
+    /** Kernel, cgroup version, Docker, memory and swap, as this host reports them. */
+    default Environment fingerprint() {
+        return runtime().environment();
+    }
+
+    @Override
+    void close();
+
+    /** A host around a runtime that is already connected (another engine, a test's runtime). */
+    static Host of(String name, ContainerRuntime runtime) {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(runtime, "runtime");
+        return new Host() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public ContainerRuntime runtime() {
+                return runtime;
+            }
+
+            @Override
+            public void close() {
+                runtime.close();
+            }
+
+            @Override
+            public String toString() {
+                return name;
+            }
+        };
+    }
+}
