@@ -22,12 +22,15 @@ import dev.oomlab.kernel.io.CurrentRequest;
 import dev.oomlab.kernel.io.KernelDisplaySink;
 import dev.oomlab.kernel.io.OutputCapture;
 import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.magic.CellRunner;
+import dev.oomlab.kernel.magic.MavenResolver;
 import dev.oomlab.kernel.protocol.ConnectionInfo;
 import dev.oomlab.kernel.protocol.Json;
 import dev.oomlab.kernel.protocol.Message;
 import dev.oomlab.kernel.protocol.Messages;
 import dev.oomlab.kernel.protocol.Signer;
 import dev.oomlab.kernel.protocol.WireCodec;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -103,7 +106,8 @@ public final class Kernel {
 
         Supplier<JavaRepl> session = repl::join;
         History history = new History();
-        execute = new ExecuteHandler(session, ioPub, current, output, displays, history);
+        CellRunner cells = new CellRunner(new MavenResolver(), Path.of("").toAbsolutePath());
+        execute = new ExecuteHandler(session, ioPub, current, output, displays, history, cells);
         KernelInfoHandler info = new KernelInfoHandler();
         ShutdownHandler shutdownHandler = new ShutdownHandler();
         shellHandlers = Map.of(

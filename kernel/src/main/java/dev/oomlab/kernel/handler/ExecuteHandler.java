@@ -11,6 +11,7 @@ import dev.oomlab.kernel.io.OutputCapture;
 import dev.oomlab.kernel.jshell.CellOutcome;
 import dev.oomlab.kernel.jshell.ErrorReport;
 import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.magic.CellRunner;
 import dev.oomlab.kernel.protocol.Json;
 import dev.oomlab.kernel.protocol.Message;
 import java.util.List;
@@ -30,11 +31,13 @@ public final class ExecuteHandler implements Handler {
     private final OutputCapture output;
     private final KernelDisplaySink displays;
     private final History history;
+    private final CellRunner cells;
     private final AtomicInteger executionCount = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public ExecuteHandler(Supplier<JavaRepl> repl, IoPub ioPub, CurrentRequest current, OutputCapture output,
-                          KernelDisplaySink displays, History history) {
+                          KernelDisplaySink displays, History history, CellRunner cells) {
+        this.cells = cells;
         this.displays = displays;
         this.repl = repl;
         this.ioPub = ioPub;
@@ -65,7 +68,7 @@ public final class ExecuteHandler implements Handler {
         showStartupWarnings(session.startupWarnings());
         CellOutcome outcome;
         try {
-            outcome = session.eval(code);
+            outcome = cells.run(session, code);
         } catch (RuntimeException e) {
             outcome = new CellOutcome.Failed(new ErrorReport("KernelError", String.valueOf(e),
                     List.of("the kernel failed to evaluate the cell: " + e)));
