@@ -7,6 +7,7 @@ import dev.oomlab.view.ProgressDisplay;
 import dev.oomlab.kernel.channel.Heartbeat;
 import dev.oomlab.kernel.channel.IoPub;
 import dev.oomlab.kernel.channel.RequestLoop;
+import dev.oomlab.kernel.channel.StdinChannel;
 import dev.oomlab.kernel.handler.CommInfoHandler;
 import dev.oomlab.kernel.handler.CompleteHandler;
 import dev.oomlab.kernel.handler.ExecuteHandler;
@@ -20,6 +21,7 @@ import dev.oomlab.kernel.handler.ShutdownHandler;
 import dev.oomlab.kernel.history.History;
 import dev.oomlab.kernel.io.CurrentRequest;
 import dev.oomlab.kernel.io.KernelDisplaySink;
+import dev.oomlab.kernel.io.KernelStdin;
 import dev.oomlab.kernel.io.OutputCapture;
 import dev.oomlab.kernel.jshell.JavaRepl;
 import dev.oomlab.kernel.magic.CellRunner;
@@ -59,7 +61,7 @@ public final class Kernel {
     private final CompletableFuture<JavaRepl> repl;
     private final ConnectionInfo connection;
     private IoPub ioPub;
-    private ZMQ.Socket stdin;
+    private StdinChannel stdin;
     private ExecuteHandler execute;
     private Map<String, Handler> shellHandlers;
     private Map<String, Handler> controlHandlers;
@@ -94,11 +96,12 @@ public final class Kernel {
         ZMQ.Socket shell = socket(SocketType.ROUTER, connection.shellPort());
         ZMQ.Socket control = socket(SocketType.ROUTER, connection.controlPort());
         ZMQ.Socket heartbeat = socket(SocketType.REP, connection.hbPort());
-        stdin = socket(SocketType.ROUTER, connection.stdinPort());
+        stdin = new StdinChannel(socket(SocketType.ROUTER, connection.stdinPort()), codec, messages);
         ioPub = new IoPub(socket(SocketType.PUB, connection.iopubPort()), codec, messages);
 
         CurrentRequest current = new CurrentRequest();
         OutputCapture output = OutputCapture.install(ioPub, current);
+        System.setIn(new KernelStdin(stdin, current, output));
         KernelDisplaySink displays = new KernelDisplaySink(ioPub, current, output);
         Display.install(displays);
         // long work (a hypothesis, a sweep) shows one progress display, updated in place

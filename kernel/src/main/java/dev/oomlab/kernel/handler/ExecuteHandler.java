@@ -1,5 +1,6 @@
 package dev.oomlab.kernel.handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.display.Renderers;
@@ -57,7 +58,7 @@ public final class ExecuteHandler implements Handler {
         boolean store = !silent && request.content().path("store_history").asBoolean(true);
         int count = store ? executionCount.incrementAndGet() : executionCount.get();
         ObjectNode parent = request.header();
-        current.set(parent);
+        current.startExecute(request);
         if (!silent) {
             ObjectNode input = Json.object();
             input.put("code", code);
@@ -72,6 +73,8 @@ public final class ExecuteHandler implements Handler {
         } catch (RuntimeException e) {
             outcome = new CellOutcome.Failed(new ErrorReport("KernelError", String.valueOf(e),
                     List.of("the kernel failed to evaluate the cell: " + e)));
+        } finally {
+            current.endExecute();
         }
         String text = null;
         if (outcome instanceof CellOutcome.Value value && !displays.isLastDisplayId(value.value())) {
@@ -101,9 +104,37 @@ public final class ExecuteHandler implements Handler {
         }
         ObjectNode reply = Replies.ok();
         reply.put("execution_count", count);
-        reply.putObject("user_expressions");
+        reply.set("user_expressions", userExpressions(session, request.content().path("user_expressions")));
         reply.putArray("payload");
         return reply;
+    }
+
+    /**
+     * Each user expression evaluated after the cell, as a mime bundle or an error of its own: one
+     * failing expression does not fail the others, nor the cell.
+     */
+    private static ObjectNode userExpressions(JavaRepl session, JsonNode expressions) {
+        ObjectNode results = Json.object();
+        expressions.fields().forEachRemaining(entry -> {
+            CellOutcome outcome;
+            try {
+                outcome = session.evalInCell(entry.getValue().asText(""));
+            } catch (RuntimeException e) {
+                outcome = new CellOutcome.Failed(new ErrorReport("KernelError", String.valueOf(e), List.of()));
+            }
+            ObjectNode result;
+            if (outcome instanceof CellOutcome.Failed failed) {
+                result = Replies.error(failed.error());
+                result.put("status", "error");
+            } else {
+                Object value = outcome instanceof CellOutcome.Value v ? v.value() : null;
+                result = Replies.ok();
+                result.set("data", KernelDisplaySink.data(render(value)));
+                result.putObject("metadata");
+            }
+            results.set(entry.getKey(), result);
+        });
+        return results;
     }
 
     /** Rich where the DSL renders the value (results, tables, charts), else text as jshell prints it. */
