@@ -38,6 +38,8 @@ public record KernelSpec(String name, Path java, String classPath, List<String> 
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             "-Djava.awt.headless=true",
+            // inspect: lets DocSources hand JShell the DSL's sources jar for its javadoc
+            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
             "-Dfile.encoding=UTF-8");
 
     public static KernelSpec ofThisInstallation(String name) {

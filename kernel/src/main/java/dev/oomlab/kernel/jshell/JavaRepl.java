@@ -43,9 +43,11 @@ public final class JavaRepl implements AutoCloseable {
 
     /** A session with the class path of this JVM (so the DSL compiles) and the start-up imports run. */
     public static JavaRepl start() {
+        Optional<String> noDocs = DocSources.install();
         KernelExecutionControl control = new KernelExecutionControl();
         JShell shell = buildWithCompileClassPath(control);
         JavaRepl repl = new JavaRepl(shell, control);
+        noDocs.ifPresent(dev.oomlab.kernel.Log::warn);
         repl.runStartup();
         return repl;
     }
@@ -245,7 +247,7 @@ public final class JavaRepl implements AutoCloseable {
         for (Documentation doc : docs) {
             text.append(doc.signature()).append('\n');
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append(doc.javadoc().strip()).append("\n\n");
+                text.append(JavadocText.plain(doc.javadoc())).append("\n\n");
             }
         }
         return Optional.of(text.toString().stripTrailing());

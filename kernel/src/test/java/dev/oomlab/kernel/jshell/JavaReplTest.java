@@ -65,6 +65,22 @@ class JavaReplTest {
     }
 
     @Test
+    void inspectShowsTheJavadocOfTheDslFromItsSourcesJar() {
+        assertThat(java.nio.file.Path.of("target/oomlab-dsl-sources.jar")).as("built by mvn package").exists();
+        String doc = repl.inspect("scenario", 8, true).orElseThrow();
+        assertThat(doc).contains("Scenario").doesNotContain("{@code", "<p>");
+        assertThat(doc.lines().count()).as("signature and javadoc:\n" + doc).isGreaterThan(1);
+    }
+
+    @Test
+    void inspectShowsJdkJavadocWhereTheJdkShipsItsSources() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                java.nio.file.Files.isReadable(java.nio.file.Path.of(System.getProperty("java.home"), "lib", "src.zip")),
+                "this JDK has no lib/src.zip");
+        assertThat(repl.inspect("Math.max", 8, true)).get().asString().contains("Returns the greater of two");
+    }
+
+    @Test
     void anInterruptStopsARunawayLoop() throws Exception {
         assertStops("while (true) { }");
     }
