@@ -4,6 +4,7 @@ inspection with javadoc.
 
     JUPYTER_PATH=<prefix>/share/jupyter /usr/bin/python3 -m unittest -v test_interaction
 """
+import os
 import queue
 
 from kernel_case import KernelCase
@@ -68,3 +69,18 @@ class InteractionTests(KernelCase):
         reply = self.reply_to(msg_id)["content"]
         self.assertEqual(reply["status"], "error")
         self.assertIn("%nosuch is not a magic", reply["evalue"])
+
+
+class JdkTest(KernelCase):
+    """The kernel runs on the JDK it was installed with (JDK 17 or 25 in CI)."""
+
+    def test_the_kernel_runs_on_the_installed_java(self):
+
+        expected = os.environ.get("OOMLAB_KERNEL_JAVA")
+        if not expected:
+            self.skipTest("OOMLAB_KERNEL_JAVA is not set")
+        msg_id = self.kc.execute('System.getProperty("java.home")')
+        outputs = self.iopub_until_idle(msg_id, TIMEOUT)
+        results = [m for _, m in outputs if m["msg_type"] == "execute_result"]
+        java_home = results[0]["content"]["data"]["text/plain"].strip('"')
+        self.assertEqual(os.path.realpath(os.path.join(java_home, "bin", "java")), os.path.realpath(expected))
