@@ -147,11 +147,7 @@ public final class Kernel {
     }
 
     private void serveShell(Message request, RequestLoop.Channel channel) {
-        ObjectNode reply = serve(shellHandlers, request, channel);
-        if (reply != null && "execute_request".equals(request.type()) && "error".equals(reply.path("status").asText())
-                && request.content().path("stop_on_error").asBoolean(true)) {
-            abortQueuedCells(channel);
-        }
+        serve(shellHandlers, request, channel);
     }
 
     private void serveControl(Message request, RequestLoop.Channel channel) {
@@ -181,6 +177,11 @@ public final class Kernel {
             reply.putArray("traceback");
         }
         long handled = System.nanoTime();
+        if ("execute_request".equals(request.type()) && "error".equals(reply.path("status").asText())
+                && request.content().path("stop_on_error").asBoolean(true)) {
+            // before the error reply: only cells sent before the front end learnt of the error are aborted
+            abortQueuedCells(channel);
+        }
         channel.send(messages.reply(request, reply));
         ioPub.status("idle", request.header());
         if (TIMING) {
