@@ -7,6 +7,7 @@ import dev.oomlab.view.ProgressDisplay;
 import dev.oomlab.kernel.channel.Heartbeat;
 import dev.oomlab.kernel.channel.IoPub;
 import dev.oomlab.kernel.channel.RequestLoop;
+import dev.oomlab.kernel.channel.StdinChannel;
 import dev.oomlab.kernel.handler.CommInfoHandler;
 import dev.oomlab.kernel.handler.CompleteHandler;
 import dev.oomlab.kernel.handler.ExecuteHandler;
@@ -20,14 +21,18 @@ import dev.oomlab.kernel.handler.ShutdownHandler;
 import dev.oomlab.kernel.history.History;
 import dev.oomlab.kernel.io.CurrentRequest;
 import dev.oomlab.kernel.io.KernelDisplaySink;
+import dev.oomlab.kernel.io.KernelStdin;
 import dev.oomlab.kernel.io.OutputCapture;
 import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.magic.CellRunner;
+import dev.oomlab.kernel.magic.MavenResolver;
 import dev.oomlab.kernel.protocol.ConnectionInfo;
 import dev.oomlab.kernel.protocol.Json;
 import dev.oomlab.kernel.protocol.Message;
 import dev.oomlab.kernel.protocol.Messages;
 import dev.oomlab.kernel.protocol.Signer;
 import dev.oomlab.kernel.protocol.WireCodec;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -56,7 +61,7 @@ public final class Kernel {
     private final CompletableFuture<JavaRepl> repl;
     private final ConnectionInfo connection;
     private IoPub ioPub;
-    private ZMQ.Socket stdin;
+    private StdinChannel stdin;
     private ExecuteHandler execute;
     private Map<String, Handler> shellHandlers;
     private Map<String, Handler> controlHandlers;
@@ -91,11 +96,12 @@ public final class Kernel {
         ZMQ.Socket shell = socket(SocketType.ROUTER, connection.shellPort());
         ZMQ.Socket control = socket(SocketType.ROUTER, connection.controlPort());
         ZMQ.Socket heartbeat = socket(SocketType.REP, connection.hbPort());
-        stdin = socket(SocketType.ROUTER, connection.stdinPort());
+        stdin = new StdinChannel(socket(SocketType.ROUTER, connection.stdinPort()), codec, messages);
         ioPub = new IoPub(socket(SocketType.PUB, connection.iopubPort()), codec, messages);
 
         CurrentRequest current = new CurrentRequest();
         OutputCapture output = OutputCapture.install(ioPub, current);
+        System.setIn(new KernelStdin(stdin, current, output));
         KernelDisplaySink displays = new KernelDisplaySink(ioPub, current, output);
         Display.install(displays);
         // long work (a hypothesis, a sweep) shows one progress display, updated in place
@@ -103,7 +109,8 @@ public final class Kernel {
 
         Supplier<JavaRepl> session = repl::join;
         History history = new History();
-        execute = new ExecuteHandler(session, ioPub, current, output, displays, history);
+        CellRunner cells = new CellRunner(new MavenResolver(), Path.of("").toAbsolutePath());
+        execute = new ExecuteHandler(session, ioPub, current, output, displays, history, cells);
         KernelInfoHandler info = new KernelInfoHandler();
         ShutdownHandler shutdownHandler = new ShutdownHandler();
         shellHandlers = Map.of(
@@ -140,11 +147,7 @@ public final class Kernel {
     }
 
     private void serveShell(Message request, RequestLoop.Channel channel) {
-        ObjectNode reply = serve(shellHandlers, request, channel);
-        if (reply != null && "execute_request".equals(request.type()) && "error".equals(reply.path("status").asText())
-                && request.content().path("stop_on_error").asBoolean(true)) {
-            abortQueuedCells(channel);
-        }
+        serve(shellHandlers, request, channel);
     }
 
     private void serveControl(Message request, RequestLoop.Channel channel) {
@@ -174,6 +177,11 @@ public final class Kernel {
             reply.putArray("traceback");
         }
         long handled = System.nanoTime();
+        if ("execute_request".equals(request.type()) && "error".equals(reply.path("status").asText())
+                && request.content().path("stop_on_error").asBoolean(true)) {
+            // before the error reply: only cells sent before the front end learnt of the error are aborted
+            abortQueuedCells(channel);
+        }
         channel.send(messages.reply(request, reply));
         ioPub.status("idle", request.header());
         if (TIMING) {

@@ -61,9 +61,10 @@ final class JupyterRunner {
 
     /** Installs the kernelspec under a fresh prefix and runs one test module; asserts it passed. */
     static void runModule(String module, Path prefix, long timeoutSeconds) throws Exception {
+        KernelSpec.kernelJavaProblem().ifPresent(problem -> require("the kernel's JDK (" + problem + ")", false));
         assertThat(JAR).as("the kernel jar (run `mvn package` first)").exists();
         String classPath = JAR + java.io.File.pathSeparator + JAR.getParent().resolve("lib") + "/*";
-        KernelSpec spec = new KernelSpec(KernelSpec.DEFAULT_NAME, Path.of(System.getProperty("java.home"), "bin", "java"),
+        KernelSpec spec = new KernelSpec(KernelSpec.DEFAULT_NAME, KernelSpec.kernelJava(),
                 classPath, KernelSpec.ofThisInstallation(KernelSpec.DEFAULT_NAME).jvmOptions());
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new KernelSpecInstaller(new PrintStream(log, true, StandardCharsets.UTF_8))
@@ -74,6 +75,7 @@ final class JupyterRunner {
                 .redirectErrorStream(true);
         builder.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
         builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+        builder.environment().put("OOMLAB_KERNEL_JAVA", KernelSpec.kernelJava().toString());
         Process process = builder.start();
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         Thread pump = new Thread(() -> {
@@ -90,7 +92,7 @@ final class JupyterRunner {
         }
         pump.join(5000);
         String text = output.toString(StandardCharsets.UTF_8);
-        System.out.println("---- python -m unittest " + module + " ----\n" + text);
+        System.out.println("---- python -m unittest " + module + " (kernel on " + KernelSpec.kernelJava() + ") ----\n" + text);
         assertThat(finished).as("python tests finished within " + timeoutSeconds + " s").isTrue();
         assertThat(process.exitValue()).as("python -m unittest " + module + " exit code\n" + text).isZero();
     }

@@ -20,7 +20,7 @@ public final class CompleteHandler implements Handler {
     public ObjectNode handle(Message request) {
         String code = request.content().path("code").asText("");
         int cursor = Positions.cursor(code, request.content());
-        Completion completion = repl.get().complete(code, cursor);
+        Completion completion = MagicCompletion.at(code, cursor).orElseGet(() -> repl.get().complete(code, cursor));
         ObjectNode content = Replies.ok();
         ArrayNode matches = content.putArray("matches");
         completion.matches().forEach(matches::add);

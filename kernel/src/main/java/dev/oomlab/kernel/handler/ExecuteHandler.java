@@ -1,5 +1,6 @@
 package dev.oomlab.kernel.handler;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.display.Renderers;
@@ -11,6 +12,7 @@ import dev.oomlab.kernel.io.OutputCapture;
 import dev.oomlab.kernel.jshell.CellOutcome;
 import dev.oomlab.kernel.jshell.ErrorReport;
 import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.magic.CellRunner;
 import dev.oomlab.kernel.protocol.Json;
 import dev.oomlab.kernel.protocol.Message;
 import java.util.List;
@@ -30,11 +32,13 @@ public final class ExecuteHandler implements Handler {
     private final OutputCapture output;
     private final KernelDisplaySink displays;
     private final History history;
+    private final CellRunner cells;
     private final AtomicInteger executionCount = new AtomicInteger();
     private final AtomicBoolean warned = new AtomicBoolean();
 
     public ExecuteHandler(Supplier<JavaRepl> repl, IoPub ioPub, CurrentRequest current, OutputCapture output,
-                          KernelDisplaySink displays, History history) {
+                          KernelDisplaySink displays, History history, CellRunner cells) {
+        this.cells = cells;
         this.displays = displays;
         this.repl = repl;
         this.ioPub = ioPub;
@@ -54,7 +58,7 @@ public final class ExecuteHandler implements Handler {
         boolean store = !silent && request.content().path("store_history").asBoolean(true);
         int count = store ? executionCount.incrementAndGet() : executionCount.get();
         ObjectNode parent = request.header();
-        current.set(parent);
+        current.startExecute(request);
         if (!silent) {
             ObjectNode input = Json.object();
             input.put("code", code);
@@ -65,10 +69,12 @@ public final class ExecuteHandler implements Handler {
         showStartupWarnings(session.startupWarnings());
         CellOutcome outcome;
         try {
-            outcome = session.eval(code);
+            outcome = cells.run(session, code);
         } catch (RuntimeException e) {
             outcome = new CellOutcome.Failed(new ErrorReport("KernelError", String.valueOf(e),
                     List.of("the kernel failed to evaluate the cell: " + e)));
+        } finally {
+            current.endExecute();
         }
         String text = null;
         if (outcome instanceof CellOutcome.Value value && !displays.isLastDisplayId(value.value())) {
@@ -98,9 +104,37 @@ public final class ExecuteHandler implements Handler {
         }
         ObjectNode reply = Replies.ok();
         reply.put("execution_count", count);
-        reply.putObject("user_expressions");
+        reply.set("user_expressions", userExpressions(session, request.content().path("user_expressions")));
         reply.putArray("payload");
         return reply;
+    }
+
+    /**
+     * Each user expression evaluated after the cell, as a mime bundle or an error of its own: one
+     * failing expression does not fail the others, nor the cell.
+     */
+    private static ObjectNode userExpressions(JavaRepl session, JsonNode expressions) {
+        ObjectNode results = Json.object();
+        expressions.fields().forEachRemaining(entry -> {
+            CellOutcome outcome;
+            try {
+                outcome = session.evalInCell(entry.getValue().asText(""));
+            } catch (RuntimeException e) {
+                outcome = new CellOutcome.Failed(new ErrorReport("KernelError", String.valueOf(e), List.of()));
+            }
+            ObjectNode result;
+            if (outcome instanceof CellOutcome.Failed failed) {
+                result = Replies.error(failed.error());
+                result.put("status", "error");
+            } else {
+                Object value = outcome instanceof CellOutcome.Value v ? v.value() : null;
+                result = Replies.ok();
+                result.set("data", KernelDisplaySink.data(render(value)));
+                result.putObject("metadata");
+            }
+            results.set(entry.getKey(), result);
+        });
+        return results;
     }
 
     /** Rich where the DSL renders the value (results, tables, charts), else text as jshell prints it. */

@@ -2,6 +2,7 @@ package dev.oomlab.kernel.handler;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.kernel.jshell.JavaRepl;
+import dev.oomlab.kernel.magic.Magics;
 import dev.oomlab.kernel.protocol.Json;
 import dev.oomlab.kernel.protocol.Message;
 import java.util.function.Supplier;
@@ -17,7 +18,10 @@ public final class IsCompleteHandler implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {
-        String status = repl.get().isComplete(request.content().path("code").asText(""));
+        String code = request.content().path("code").asText("");
+        // a magic line runs as it is; a %% cell goes on until the front end sends it
+        String status = Magics.isMagicLine(code) ? (code.stripLeading().startsWith("%%") && !code.endsWith("\n") ? "incomplete" : "complete")
+                : repl.get().isComplete(code);
         ObjectNode content = Json.object();
         content.put("status", status);
         if ("incomplete".equals(status)) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The kernel.json of this installation: the same java that runs the installer, the class path
@@ -38,11 +39,38 @@ public record KernelSpec(String name, Path java, String classPath, List<String> 
             "-XX:MinHeapFreeRatio=10",
             "-XX:MaxHeapFreeRatio=30",
             "-Djava.awt.headless=true",
+            // inspect: lets DocSources hand JShell the DSL's sources jar for its javadoc
+            "--add-opens=jdk.jshell/jdk.jshell=ALL-UNNAMED",
             "-Dfile.encoding=UTF-8");
 
+    /** -Doomlab.kernel.javaHome=JDK runs the kernel on another JDK than the installer's (tests use it for JDK 25). */
+    public static final String JAVA_HOME_PROPERTY = "oomlab.kernel.javaHome";
+
     public static KernelSpec ofThisInstallation(String name) {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        return new KernelSpec(name, java, installedClassPath(), JVM_OPTIONS);
+        return new KernelSpec(name, kernelJava(), installedClassPath(), JVM_OPTIONS);
+    }
+
+    /** What is wrong with the JDK named by {@link #JAVA_HOME_PROPERTY}, if one is named and lacks bin/java. */
+    public static Optional<String> kernelJavaProblem() {
+        try {
+            kernelJava();
+            return Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** The java the kernel runs on: the JDK named by {@link #JAVA_HOME_PROPERTY}, else the installer's own. */
+    public static Path kernelJava() {
+        String home = System.getProperty(JAVA_HOME_PROPERTY, "");
+        if (home.isBlank()) {
+            return Path.of(System.getProperty("java.home"), "bin", "java");
+        }
+        Path java = Path.of(home, "bin", "java");
+        if (!Files.isExecutable(java)) {
+            throw new IllegalArgumentException(JAVA_HOME_PROPERTY + ": no bin/java in \"" + home + "\"");
+        }
+        return java;
     }
 
     /** jar + its lib/* when running from the built jar; the current class path (made absolute) otherwise. */

@@ -1,5 +1,6 @@
 package dev.oomlab.kernel.io;
 
+import dev.oomlab.kernel.protocol.Message;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.kernel.protocol.Json;
 
@@ -10,6 +11,22 @@ import dev.oomlab.kernel.protocol.Json;
 public final class CurrentRequest {
 
     private volatile ObjectNode header = Json.object();
+    /** The execute_request while its cell runs, else null: only then may a cell read stdin. */
+    private volatile Message execute;
+
+    /** A cell starts running for this execute_request. */
+    public void startExecute(Message request) {
+        header = request.header();
+        execute = request;
+    }
+
+    public void endExecute() {
+        execute = null;
+    }
+
+    public Message execute() {
+        return execute;
+    }
 
     public void set(ObjectNode requestHeader) {
         header = requestHeader;

@@ -3,7 +3,6 @@ package dev.oomlab.kernel.io;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.kernel.channel.IoPub;
 import dev.oomlab.kernel.protocol.Json;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Executors;
@@ -34,8 +33,6 @@ public final class OutputCapture {
                 new StreamBuffer("stderr", (name, text) -> publish(ioPub, current, name, text), timer));
         System.setOut(new PrintStream(capture.out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(capture.err, true, StandardCharsets.UTF_8));
-        // No stdin for cells: a read must end at once instead of waiting on the kernel's own stdin.
-        System.setIn(InputStream.nullInputStream());
         return capture;
     }
 

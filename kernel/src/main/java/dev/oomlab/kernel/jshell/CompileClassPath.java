@@ -18,7 +18,10 @@ final class CompileClassPath {
             "bcprov-", "bcpkix-", "bcutil-", "docker-java-transport", "jna-", "jnacl-",
             "pdfbox-", "fontbox-", "graphics2d-", "VectorGraphics2D-", "animated-gif-lib-",
             "commons-compress-", "commons-io-", "commons-logging-", "classgraph-", "icu4j-",
-            "univocity-parsers-", "jeromq-", "picocli-", "slf4j-nop-");
+            "univocity-parsers-", "jeromq-", "picocli-", "slf4j-nop-",
+            // %maven's resolver and the stop-check weaver: the kernel's, not the user's
+            "maven-", "plexus-", "httpclient-", "httpcore-", "commons-codec-", "gson-", "error_prone_annotations-",
+            "javax.inject-", "jcl-over-slf4j-", "asm-");
 
     private CompileClassPath() {
     }

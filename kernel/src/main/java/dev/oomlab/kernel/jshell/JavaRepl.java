@@ -43,14 +43,38 @@ public final class JavaRepl implements AutoCloseable {
 
     /** A session with the class path of this JVM (so the DSL compiles) and the start-up imports run. */
     public static JavaRepl start() {
+        Optional<String> noDocs = DocSources.install();
         KernelExecutionControl control = new KernelExecutionControl();
-        JShell shell = JShell.builder()
-                .executionEngine(new KernelExecutionProvider(control), java.util.Map.of())
-                .compilerOptions("--class-path", CompileClassPath.of(System.getProperty("java.class.path")))
-                .build();
+        JShell shell = buildWithCompileClassPath(control);
         JavaRepl repl = new JavaRepl(shell, control);
+        noDocs.ifPresent(dev.oomlab.kernel.Log::warn);
         repl.runStartup();
         return repl;
+    }
+
+    /**
+     * A --class-path compiler option would hide every jar added later (%maven, %classpath): JShell
+     * passes its options to each compile, over the class path it grows. So JShell starts from the
+     * filtered class path instead: it reads java.class.path once, when built, and sets it on its
+     * compiler at the first addToClasspath.
+     */
+    private static JShell buildWithCompileClassPath(KernelExecutionControl control) {
+        String full = System.getProperty("java.class.path");
+        String compile = CompileClassPath.of(full);
+        JShell shell;
+        synchronized (System.getProperties()) {
+            System.setProperty("java.class.path", compile);
+            try {
+                shell = JShell.builder()
+                        .executionEngine(new KernelExecutionProvider(control), java.util.Map.of())
+                        .build();
+            } finally {
+                System.setProperty("java.class.path", full);
+            }
+        }
+        String first = compile.split(java.io.File.pathSeparator)[0];
+        shell.addToClasspath(first); // already there: this only fixes javac's class path to the filtered one
+        return shell;
     }
 
     private void runStartup() {
@@ -81,7 +105,17 @@ public final class JavaRepl implements AutoCloseable {
 
     /** Runs every snippet of a cell in order; stops at the first that fails. */
     public CellOutcome eval(String code) {
+        startCell();
+        return evalInCell(code);
+    }
+
+    /** Forgets the previous cell's values and any interrupt meant for it. */
+    public void startCell() {
         control.startCell();
+    }
+
+    /** Runs more Java of the current cell (the parts between its magics). */
+    public CellOutcome evalInCell(String code) {
         CellOutcome outcome = new CellOutcome.Done();
         String remaining = code;
         while (!remaining.isBlank()) {
@@ -173,6 +207,11 @@ public final class JavaRepl implements AutoCloseable {
                 ? shell.unresolvedDependencies(declaration).toList() : List.of();
     }
 
+    /** Adds a jar or a directory to the class path, for compiling and running the next snippets. */
+    public void addToClasspath(java.nio.file.Path path) {
+        shell.addToClasspath(path.toAbsolutePath().toString());
+    }
+
     /** Completions at a cursor (char index). */
     public Completion complete(String code, int cursor) {
         int[] anchor = new int[1];
@@ -208,7 +247,7 @@ public final class JavaRepl implements AutoCloseable {
         for (Documentation doc : docs) {
             text.append(doc.signature()).append('\n');
             if (doc.javadoc() != null && !doc.javadoc().isBlank()) {
-                text.append(doc.javadoc().strip()).append("\n\n");
+                text.append(JavadocText.plain(doc.javadoc())).append("\n\n");
             }
         }
         return Optional.of(text.toString().stripTrailing());

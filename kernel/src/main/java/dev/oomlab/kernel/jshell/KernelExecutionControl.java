@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import jdk.jshell.execution.DirectExecutionControl;
 
 /**
@@ -16,6 +17,10 @@ import jdk.jshell.execution.DirectExecutionControl;
  * <p>Two things JShell's own local engine does not give: the value object itself (JShell only
  * keeps a string; rich output needs the object), and a stop that ends only the cell's thread
  * (JShell's stops the whole thread group, and would kill pools the DSL starts lazily from a cell).
+ *
+ * <p>A runaway cell ({@code while (true) {}}) is stopped by the checks {@link StopCheckWeaver}
+ * weaves into every snippet class; on JDK 17 to 19, Thread.stop remains the last resort for loops
+ * in code that was not woven (a library's).
  */
 final class KernelExecutionControl extends DirectExecutionControl {
 
@@ -32,6 +37,17 @@ final class KernelExecutionControl extends DirectExecutionControl {
      * thread runs it (seen under load): the cell must then not start at all.
      */
     private volatile boolean interruptPending;
+
+    /** Whether Thread.stop still works here: it throws UnsupportedOperationException from JDK 20 on. */
+    static final boolean THREAD_STOP_WORKS = Runtime.version().feature() < 20;
+
+    @Override
+    public void load(ClassBytecodes[] classes) throws ClassInstallException, NotImplementedException,
+            EngineTerminationException {
+        super.load(Stream.of(classes)
+                .map(c -> new ClassBytecodes(c.name(), StopCheckWeaver.weave(c.bytecodes())))
+                .toArray(ClassBytecodes[]::new));
+    }
 
     /** JShell turns this string into SnippetEvent.value(); it is a key to the real object. */
     @Override
@@ -57,10 +73,10 @@ final class KernelExecutionControl extends DirectExecutionControl {
             thread.join();
         } finally {
             cellThread = null;
+            CellStop.clear();
         }
         Throwable error = failure.get();
-        if (error instanceof ThreadDeath
-                || error instanceof InvocationTargetException ite && ite.getCause() instanceof ThreadDeath) {
+        if (isStop(error) || error instanceof InvocationTargetException ite && isStop(ite.getCause())) {
             stopped = true;
             throw new StoppedException();
         }
@@ -75,6 +91,11 @@ final class KernelExecutionControl extends DirectExecutionControl {
         return key;
     }
 
+    @SuppressWarnings("removal")
+    private static boolean isStop(Throwable error) {
+        return error instanceof CellStop.Stopped || error instanceof ThreadDeath;
+    }
+
     /** The object behind a SnippetEvent.value() key. */
     Optional<Held> value(String key) {
         return key == null ? Optional.empty() : Optional.ofNullable(values.get(key));
@@ -83,6 +104,7 @@ final class KernelExecutionControl extends DirectExecutionControl {
     /** Forgets the values of the previous cell, so they can be collected once their snippets go. */
     void startCell() {
         values.clear();
+        CellStop.clear();
         stopped = false;
         interruptPending = false;
     }
@@ -97,7 +119,8 @@ final class KernelExecutionControl extends DirectExecutionControl {
 
     /**
      * Ends the running cell: an interrupt first, so blocking calls end cleanly; then, if the cell
-     * is still running after the grace period (a loop that never checks), Thread.stop.
+     * is still running after the grace period (a loop that never checks), the woven stop checks
+     * throw on its thread; on JDK 17 to 19, Thread.stop follows for code that has no checks.
      */
     @SuppressWarnings({"deprecation", "removal"})
     void interrupt(long graceMillis) throws InterruptedException {
@@ -108,7 +131,12 @@ final class KernelExecutionControl extends DirectExecutionControl {
         }
         thread.interrupt();
         thread.join(graceMillis);
-        while (thread.isAlive()) {
+        if (!thread.isAlive()) {
+            return;
+        }
+        CellStop.request(thread);
+        thread.join(100);
+        while (THREAD_STOP_WORKS && thread.isAlive()) {
             thread.stop();
             thread.join(100);
         }

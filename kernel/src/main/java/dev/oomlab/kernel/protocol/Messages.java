@@ -28,6 +28,11 @@ public final class Messages {
         return new Message(request.identities(), header(type), request.header(), Json.object(), content, List.of());
     }
 
+    /** A request from the kernel to the front end that sent {@code cause}, e.g. input_request on stdin. */
+    public Message requestTo(Message cause, String type, ObjectNode content) {
+        return new Message(cause.identities(), header(type), cause.header(), Json.object(), content, List.of());
+    }
+
     /** A message for IOPub, with a topic frame in ipykernel's style. */
     public Message broadcast(String type, ObjectNode parent, ObjectNode content) {
         byte[] topic = ("kernel." + session + "." + type).getBytes(StandardCharsets.UTF_8);
