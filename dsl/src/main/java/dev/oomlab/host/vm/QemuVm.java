@@ -38,6 +38,9 @@ public final class QemuVm implements AutoCloseable {
     /** qemu's own use beyond guest RAM (TCG's translation cache, devices). */
     static final Size QEMU_OVERHEAD = Size.ofMib(256);
     private static final Duration POLL = Duration.ofMillis(250);
+    /** Console lines of the guest's init (bin/lib/vm-image/recipe.sh). */
+    private static final String INIT_MARK = "oomlab-init: init";
+    private static final String DOCKERD_MARK = "oomlab-init: starting dockerd";
     private static final int PORT_TRIES = 3;
 
     /**
@@ -55,18 +58,18 @@ public final class QemuVm implements AutoCloseable {
     private final Accelerator accelerator;
     private final Process qemu;
     private final VmState state;
-    private final Duration bootTime;
+    private final BootTimes bootTimes;
     private final Thread shutdownHook;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private QemuVm(VmConfig config, VmImage image, Accelerator accelerator, Process qemu, VmState state,
-            Duration bootTime) {
+            BootTimes bootTimes) {
         this.config = config;
         this.image = image;
         this.accelerator = accelerator;
         this.qemu = qemu;
         this.state = state;
-        this.bootTime = bootTime;
+        this.bootTimes = bootTimes;
         this.shutdownHook = new Thread(this::stop, "oomlab-vm-stop-" + config.name());
     }
 
@@ -144,8 +147,8 @@ public final class QemuVm implements AutoCloseable {
             VmState state = new VmState(config.name(), qemu.pid(), startMillis, port, Owner.current().label(),
                     runDir, log);
             state.write(config.stateDir());
-            waitForDocker(config, qemu, port, log);
-            QemuVm vm = new QemuVm(config, image, accel, qemu, state, Duration.between(t0, Instant.now()));
+            BootTimes times = waitForDocker(config, qemu, port, log, t0);
+            QemuVm vm = new QemuVm(config, image, accel, qemu, state, times);
             Runtime.getRuntime().addShutdownHook(vm.shutdownHook);
             removeHook(bootHook);
             return vm;
@@ -177,8 +180,11 @@ public final class QemuVm implements AutoCloseable {
     }
 
     /** Polls GET /_ping on the forwarded port until it answers OK, qemu dies, or the deadline passes. */
-    private static void waitForDocker(VmConfig config, Process qemu, int port, Path log) throws InterruptedException {
+    private static BootTimes waitForDocker(VmConfig config, Process qemu, int port, Path log, Instant t0)
+            throws InterruptedException {
         Instant deadline = Instant.now().plus(config.bootTimeout());
+        Instant initSeen = null;
+        Instant dockerdSeen = null;
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ping = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/_ping"))
                 .timeout(Duration.ofSeconds(3)).GET().build();
@@ -190,10 +196,22 @@ public final class QemuVm implements AutoCloseable {
                 throw new VmException("VM '" + config.name() + "' stopped while booting (qemu exit "
                         + qemu.exitValue() + "); see " + log);
             }
+            if (dockerdSeen == null) {
+                String console = readLog(log);
+                if (initSeen == null && console.contains(INIT_MARK)) {
+                    initSeen = Instant.now();
+                }
+                if (console.contains(DOCKERD_MARK)) {
+                    dockerdSeen = Instant.now();
+                }
+            }
             try {
                 HttpResponse<String> r = http.send(ping, HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200 && "OK".equals(r.body().trim())) {
-                    return;
+                    Instant ready = Instant.now();
+                    return new BootTimes(Duration.between(t0, initSeen == null ? ready : initSeen),
+                            Duration.between(dockerdSeen == null ? ready : dockerdSeen, ready),
+                            Duration.between(t0, ready));
                 }
             } catch (IOException notYet) {
                 // slirp accepts the connection before dockerd listens, then drops it: keep polling
@@ -207,10 +225,14 @@ public final class QemuVm implements AutoCloseable {
     }
 
     private static boolean logContains(Path log, String text) {
+        return readLog(log).contains(text);
+    }
+
+    private static String readLog(Path log) {
         try {
-            return Files.readString(log).contains(text);
+            return Files.readString(log, java.nio.charset.StandardCharsets.ISO_8859_1);
         } catch (IOException | UncheckedIOException e) {
-            return false;
+            return "";
         }
     }
 
@@ -260,9 +282,9 @@ public final class QemuVm implements AutoCloseable {
         return accelerator;
     }
 
-    /** From qemu's start to the guest's Docker API answering. */
-    public Duration bootTime() {
-        return bootTime;
+    /** How long this boot took, as seen from this host. */
+    public BootTimes bootTimes() {
+        return bootTimes;
     }
 
     /** The serial console and qemu's own messages; kept after stop. */
