@@ -53,11 +53,12 @@ public record VmImage(Path dir, Map<String, String> manifest) {
         Process p = null;
         try {
             p = pb.start();
-            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            // wait first (interruptible); the script prints one line, which the pipe holds meanwhile
             if (!p.waitFor(BUILD_DEADLINE.toMinutes(), TimeUnit.MINUTES)) {
                 throw new VmException("VM image build by " + script + " did not finish within " + BUILD_DEADLINE);
             }
             rc = p.exitValue();
+            out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         } catch (IOException e) {
             throw new VmException("cannot run " + script + ": " + e.getMessage());
         } catch (InterruptedException e) {
@@ -65,6 +66,7 @@ public record VmImage(Path dir, Map<String, String> manifest) {
             throw new VmException("VM image build interrupted");
         } finally {
             if (p != null && p.isAlive()) {
+                // debootstrap and dpkg first: bash runs its clean-up trap only once they are gone
                 p.descendants().forEach(ProcessHandle::destroy);
                 p.destroy();
             }
