@@ -94,6 +94,17 @@ class VmHostIT {
         assertThat(r.last().path("ev_oom_kill").asLong()).isGreaterThanOrEqualTo(1);
     }
 
+    @Test
+    void theSwapDiskTakesWhatMemoryMaxLeavesOut() throws Exception {
+        // memory.max 256M, memory.swap.max 512M (Docker's --memory-swap is their sum): ram 400 must swap
+        ProbeRun r = ProbeRun.run(docker, probe, hc -> hc.withMemory(256 * MIB).withMemorySwap(768 * MIB), "ram:400");
+        System.out.println("VmHostIT swap: exit " + r.exitCode() + ", step line " + r.event("step", 0));
+        assertThat(r.exitCode()).isZero();
+        var step = r.event("step", 0);
+        assertThat(step.path("usage").asLong()).isLessThanOrEqualTo(256 * MIB);
+        assertThat(step.path("swap").asLong()).isGreaterThanOrEqualTo(400 * MIB - 256 * MIB);
+    }
+
     @AfterAll
     void stopAndLeaveNothing() {
         if (vm == null) {
