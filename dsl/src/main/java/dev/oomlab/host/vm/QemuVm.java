@@ -75,9 +75,11 @@ public final class QemuVm implements AutoCloseable {
 
     /** Builds or finds the image, boots, and returns once the guest's Docker API answers _ping. */
     public static QemuVm start(VmConfig config) {
-        checkMemory(config, HostMemory.availableBytes());
         VmRegistry registry = VmRegistry.of(config);
         registry.reapStale();
+        long promised = registry.list().stream().mapToLong(VmState::untouchedMemoryBytes).sum();
+        long available = HostMemory.availableBytes();
+        checkMemory(config, available < 0 ? available : available - promised);
         registry.find(config.name()).ifPresent(s -> {
             throw new VmException("VM '" + config.name() + "' already runs (qemu pid " + s.qemuPid() + ", "
                     + s.dockerHost() + "): stop it first or give this one another name");
@@ -98,7 +100,10 @@ public final class QemuVm implements AutoCloseable {
         }
     }
 
-    /** Refuses, before anything starts, a VM larger than this host can give. */
+    /**
+     * Refuses, before anything starts, a VM larger than this host can give: what is available
+     * less what running VMs may still claim.
+     */
     static void checkMemory(VmConfig config, long availableBytes) {
         if (availableBytes < 0) {
             return; // no /proc/meminfo: nothing to judge by
@@ -145,7 +150,7 @@ public final class QemuVm implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(bootHook);
             long startMillis = qemu.info().startInstant().map(Instant::toEpochMilli).orElse(t0.toEpochMilli());
             VmState state = new VmState(config.name(), qemu.pid(), startMillis, port, Owner.current().label(),
-                    runDir, log);
+                    runDir, log, config.memory().bytes());
             state.write(config.stateDir());
             BootTimes times = waitForDocker(config, qemu, port, log, t0);
             QemuVm vm = new QemuVm(config, image, accel, qemu, state, times);

@@ -18,7 +18,7 @@ import java.util.Properties;
  * forwarded port, the owning process, and the per-boot dir to remove.
  */
 public record VmState(String name, long qemuPid, long qemuStartMillis, int port, String owner,
-        Path runDir, Path log) {
+        Path runDir, Path log, long memoryBytes) {
 
     public URI dockerHost() {
         return URI.create("tcp://127.0.0.1:" + port);
@@ -41,6 +41,24 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
         return Owner.parse(owner).map(o -> !o.isAliveHere()).orElse(true);
     }
 
+    /**
+     * Guest memory this VM may still take from the host: qemu touches guest RAM lazily, so what
+     * it has not touched yet is not missing from MemAvailable, though the guest may claim it.
+     */
+    public long untouchedMemoryBytes() {
+        long rss = -1;
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(qemuPid), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    rss = Long.parseLong(line.substring(6).trim().split("\\s+")[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return 0;
+        }
+        return rss < 0 ? 0 : Math.max(0, memoryBytes - rss);
+    }
+
     static Path file(Path stateDir, String name) {
         return stateDir.resolve(name + ".properties");
     }
@@ -56,6 +74,7 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
         p.setProperty("run.dir", runDir.toString());
         p.setProperty("log", log.toString());
         p.setProperty("docker.host", dockerHost().toString());
+        p.setProperty("memory.bytes", Long.toString(memoryBytes));
         Path target = file(stateDir, name);
         Path tmp = Files.createTempFile(stateDir, "." + name, ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
@@ -70,7 +89,8 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
             p.load(r);
             return Optional.of(new VmState(p.getProperty("name"), Long.parseLong(p.getProperty("qemu.pid")),
                     Long.parseLong(p.getProperty("qemu.start")), Integer.parseInt(p.getProperty("port")),
-                    p.getProperty("owner", ""), Path.of(p.getProperty("run.dir")), Path.of(p.getProperty("log"))));
+                    p.getProperty("owner", ""), Path.of(p.getProperty("run.dir")), Path.of(p.getProperty("log")),
+                    Long.parseLong(p.getProperty("memory.bytes", "0"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

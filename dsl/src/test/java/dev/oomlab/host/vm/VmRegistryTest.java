@@ -18,7 +18,7 @@ class VmRegistryTest {
 
     @Test
     void stateRoundTrips() throws Exception {
-        VmState s = new VmState("vm", 123, 456, 40000, "h/1/2", tmp.resolve("run"), tmp.resolve("vm.log"));
+        VmState s = new VmState("vm", 123, 456, 40000, "h/1/2", tmp.resolve("run"), tmp.resolve("vm.log"), 1L << 30);
         s.write(tmp);
         assertThat(VmState.read(VmState.file(tmp, "vm"))).contains(s);
         assertThat(s.dockerHost()).hasToString("tcp://127.0.0.1:40000");
@@ -34,8 +34,8 @@ class VmRegistryTest {
             Files.writeString(orphanRun.resolve("swap.img"), "x");
             Path mineRun = Files.createDirectories(tmp.resolve("run-b"));
             Owner dead = new Owner(Owner.current().host(), Long.MAX_VALUE / 2, 1);
-            new VmState("a", orphan.pid(), startOf(orphan), 1, dead.label(), orphanRun, tmp.resolve("a.log")).write(state);
-            new VmState("b", mine.pid(), startOf(mine), 2, Owner.current().label(), mineRun, tmp.resolve("b.log"))
+            new VmState("a", orphan.pid(), startOf(orphan), 1, dead.label(), orphanRun, tmp.resolve("a.log"), 0).write(state);
+            new VmState("b", mine.pid(), startOf(mine), 2, Owner.current().label(), mineRun, tmp.resolve("b.log"), 0)
                     .write(state);
             VmRegistry registry = new VmRegistry(state);
 
