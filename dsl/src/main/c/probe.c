@@ -41,6 +41,13 @@
  *    "signal_name":"SIGKILL","t_us":T,<counters>}
  * code is the exit status (-1 when signaled), signal the signal number (0 when exited),
  * signal_name "" when exited.
+ *
+ * Counters come from the probe's own memory cgroup, found through /proc/self/cgroup below the
+ * cgroup mount (a VM or host), or at the mount root (a container with its own cgroup namespace).
+ * The nine original keys keep their meaning on v1 and v2; v2 adds peak (memory.peak, -1 before
+ * Linux 5.19), high_limit (memory.high), swap (memory.swap.current), ev_high/ev_max/ev_oom/
+ * ev_oom_kill (memory.events) and psi_{some,full}_{avg10,total} (memory.pressure; avg10 in
+ * hundredths of a percent, total in microseconds); on v1 and without a cgroup they are -1.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -66,6 +73,9 @@
 #define USAGE_ARG_MAX 200                 /* bytes of a bad argument quoted in a usage line */
 #ifndef CG_ROOT
 #define CG_ROOT "/sys/fs/cgroup"          /* overridden only by the C tests (fake cgroup files) */
+#endif
+#ifndef CG_SELF
+#define CG_SELF "/proc/self/cgroup"       /* likewise */
 #endif
 
 enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD };
@@ -243,39 +253,142 @@ static const char *errno_name(int e)
 
 /* ---------------------------------------------------------------- counters */
 
-enum { C_USAGE, C_LIMIT, C_MAX_USAGE, C_FAILCNT, C_SHMEM, C_ANON, C_FILE, C_OOM_KILL, C_UNDER_OOM, C_N };
+enum { C_USAGE, C_LIMIT, C_MAX_USAGE, C_FAILCNT, C_SHMEM, C_ANON, C_FILE, C_OOM_KILL, C_UNDER_OOM,
+       /* cgroup v2 only (-1 elsewhere): memory.peak, memory.high, memory.swap.current,
+        * memory.events and memory.pressure. The avg10 values are in hundredths of a percent. */
+       C_PEAK, C_HIGH_LIMIT, C_SWAP, C_EV_HIGH, C_EV_MAX, C_EV_OOM, C_EV_OOM_KILL,
+       C_PSI_SOME_AVG10, C_PSI_SOME_TOTAL, C_PSI_FULL_AVG10, C_PSI_FULL_TOTAL, C_N };
 static const char *const counter_name[C_N] = {
-    "usage", "limit", "max_usage", "failcnt", "shmem", "anon", "file", "oom_kill", "under_oom"};
+    "usage", "limit", "max_usage", "failcnt", "shmem", "anon", "file", "oom_kill", "under_oom",
+    "peak", "high_limit", "swap", "ev_high", "ev_max", "ev_oom", "ev_oom_kill",
+    "psi_some_avg10", "psi_some_total", "psi_full_avg10", "psi_full_total"};
 
 static int cg_version;  /* 0 none, 1, 2 */
 /* Opened once; read with pread at offset 0 (kernfs regenerates the text at offset 0). */
 static int fd_usage = -1, fd_limit = -1, fd_max_usage = -1, fd_failcnt = -1;
 static int fd_stat = -1, fd_oom_control = -1, fd_events = -1;
+static int fd_high = -1, fd_swap = -1, fd_pressure = -1;
 static char rbuf[16384];
+static char cg_dir[PATH_CAP];   /* the memory cgroup's directory that was found */
 
 static int open_ro(const char *path) { return open(path, O_RDONLY | O_CLOEXEC); }
+static ssize_t slurp(int fd);
+
+/* The cgroup directory DIR "/" FILE opened, or -1 (cg_dir holds DIR). */
+static int open_cg(const char *file)
+{
+    char p[PATH_CAP];
+    size_t dl = strlen(cg_dir), fl = strlen(file);
+    if (dl + 1 + fl >= sizeof p)
+        return -1;
+    memcpy(p, cg_dir, dl);
+    p[dl] = '/';
+    memcpy(p + dl + 1, file, fl + 1);
+    return open_ro(p);
+}
+
+/* Sets cg_dir to BASE + REL (REL starts with "/"); a REL of "/" or "" is BASE itself. */
+static int set_cg_dir(const char *base, const char *rel, size_t rel_len)
+{
+    size_t bl = strlen(base);
+    if (rel_len == 1 && rel[0] == '/')
+        rel_len = 0;
+    if (bl + rel_len >= sizeof cg_dir)
+        return 0;
+    memcpy(cg_dir, base, bl);
+    memcpy(cg_dir + bl, rel, rel_len);
+    cg_dir[bl + rel_len] = '\0';
+    return 1;
+}
+
+/*
+ * Our own cgroup from /proc/self/cgroup: "0::/PATH" on v2, "N:...memory...:/PATH" on v1. PATH is
+ * relative to the hierarchy's root, which is where the mount is when we are in the root's
+ * namespace (a VM, the host) or in our own cgroup namespace ("/", Docker's default on v2). In a
+ * v1 container without its own namespace PATH names the host's path while the mount shows the
+ * container's own cgroup at its root: hence the fallback to the mount root.
+ */
+static int self_cgroup(int want_v2, const char **rel, size_t *rel_len)
+{
+    int fd = open_ro(CG_SELF);
+    if (fd < 0 || slurp(fd) <= 0) {
+        if (fd >= 0)
+            close(fd);
+        return 0;
+    }
+    close(fd);
+    for (char *p = rbuf; *p;) {
+        char *nl = strchr(p, '\n');
+        size_t len = nl ? (size_t)(nl - p) : strlen(p);
+        char *c1 = memchr(p, ':', len);
+        char *c2 = c1 ? memchr(c1 + 1, ':', len - (size_t)(c1 + 1 - p)) : NULL;
+        if (c2) {
+            const char *ctl = c1 + 1;
+            size_t ctl_len = (size_t)(c2 - ctl);
+            int match = 0;
+            if (want_v2) {
+                match = (c1 - p == 1 && p[0] == '0' && ctl_len == 0);
+            } else {
+                for (const char *q = ctl; q < c2;) {       /* comma-separated controllers */
+                    const char *e = memchr(q, ',', (size_t)(c2 - q));
+                    if (!e)
+                        e = c2;
+                    if (e - q == 6 && memcmp(q, "memory", 6) == 0)
+                        match = 1;
+                    q = e + 1;
+                }
+            }
+            if (match) {
+                *rel = c2 + 1;
+                *rel_len = len - (size_t)(c2 + 1 - p);
+                return 1;
+            }
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+/* Tries our own cgroup first, then the mount root; returns the usage file's fd or -1. */
+static int find_cg(const char *base, int v2, const char *probe_file)
+{
+    const char *rel;
+    size_t rel_len;
+    if (self_cgroup(v2, &rel, &rel_len) && set_cg_dir(base, rel, rel_len)) {
+        int fd = open_cg(probe_file);
+        if (fd >= 0)
+            return fd;
+    }
+    set_cg_dir(base, "", 0);
+    return open_cg(probe_file);
+}
 
 static void cg_detect(void)
 {
-    int fd = open_ro(CG_ROOT "/memory.current");
+    int fd = find_cg(CG_ROOT, 1, "memory.current");
     if (fd >= 0) {
         cg_version = 2;
         fd_usage = fd;
-        fd_limit = open_ro(CG_ROOT "/memory.max");
-        fd_max_usage = open_ro(CG_ROOT "/memory.peak");
-        fd_events = open_ro(CG_ROOT "/memory.events");
-        fd_stat = open_ro(CG_ROOT "/memory.stat");
+        fd_limit = open_cg("memory.max");
+        fd_max_usage = open_cg("memory.peak");      /* since 5.19: Debian 12's 6.1 has none */
+        fd_events = open_cg("memory.events");
+        fd_stat = open_cg("memory.stat");
+        fd_high = open_cg("memory.high");
+        fd_swap = open_cg("memory.swap.current");
+        fd_pressure = open_cg("memory.pressure");
         return;
     }
-    fd = open_ro(CG_ROOT "/memory/memory.usage_in_bytes");
+    fd = find_cg(CG_ROOT "/memory", 0, "memory.usage_in_bytes");
     if (fd >= 0) {
         cg_version = 1;
         fd_usage = fd;
-        fd_limit = open_ro(CG_ROOT "/memory/memory.limit_in_bytes");
-        fd_max_usage = open_ro(CG_ROOT "/memory/memory.max_usage_in_bytes");
-        fd_failcnt = open_ro(CG_ROOT "/memory/memory.failcnt");
-        fd_stat = open_ro(CG_ROOT "/memory/memory.stat");
-        fd_oom_control = open_ro(CG_ROOT "/memory/memory.oom_control");
+        fd_limit = open_cg("memory.limit_in_bytes");
+        fd_max_usage = open_cg("memory.max_usage_in_bytes");
+        fd_failcnt = open_cg("memory.failcnt");
+        fd_stat = open_cg("memory.stat");
+        fd_oom_control = open_cg("memory.oom_control");
     }
 }
 
@@ -346,6 +459,47 @@ static int64_t kv_v1(const char *key)
     return v >= 0 ? v : kv(key);
 }
 
+/* "0.00" as hundredths (12.34 -> 1234); -1 when not a number. */
+static int64_t parse_centi(const char *p)
+{
+    int64_t whole = parse_count(p);
+    if (whole < 0)
+        return -1;
+    while (*p >= '0' && *p <= '9')
+        p++;
+    int64_t frac = 0;
+    if (*p == '.') {
+        p++;
+        for (int i = 0; i < 2; i++) {
+            frac = frac * 10 + ((*p >= '0' && *p <= '9') ? *p - '0' : 0);
+            if (*p >= '0' && *p <= '9')
+                p++;
+        }
+    }
+    return whole * 100 + frac;
+}
+
+/* One line of a PSI file in rbuf: "some avg10=0.12 avg60=0.00 avg300=0.00 total=1234". */
+static void psi_line(const char *which, int64_t *avg10, int64_t *total)
+{
+    for (const char *p = rbuf; *p;) {
+        const char *nl = strchr(p, '\n');
+        const char *end = nl ? nl : p + strlen(p);
+        if (strncmp(p, which, 4) == 0 && p[4] == ' ') {
+            for (const char *q = p; q < end; q++) {
+                if (strncmp(q, " avg10=", 7) == 0)
+                    *avg10 = parse_centi(q + 7);
+                else if (strncmp(q, " total=", 7) == 0)
+                    *total = parse_count(q + 7);
+            }
+            return;
+        }
+        if (!nl)
+            break;
+        p = nl + 1;
+    }
+}
+
 static void read_counters(int64_t c[C_N])
 {
     for (int i = 0; i < C_N; i++)
@@ -378,9 +532,22 @@ static void read_counters(int64_t c[C_N])
             c[C_UNDER_OOM] = kv("under_oom");
             c[C_OOM_KILL] = kv("oom_kill");
         }
-    } else if (slurp(fd_events) > 0) {
+        return;
+    }
+    if (slurp(fd_events) > 0) {
         c[C_FAILCNT] = kv("max");
         c[C_OOM_KILL] = kv("oom_kill");
+        c[C_EV_HIGH] = kv("high");
+        c[C_EV_MAX] = c[C_FAILCNT];
+        c[C_EV_OOM] = kv("oom");
+        c[C_EV_OOM_KILL] = c[C_OOM_KILL];
+    }
+    c[C_PEAK] = c[C_MAX_USAGE];
+    c[C_HIGH_LIMIT] = read_single(fd_high);
+    c[C_SWAP] = read_single(fd_swap);
+    if (slurp(fd_pressure) > 0) {
+        psi_line("some", &c[C_PSI_SOME_AVG10], &c[C_PSI_SOME_TOTAL]);
+        psi_line("full", &c[C_PSI_FULL_AVG10], &c[C_PSI_FULL_TOTAL]);
     }
 }
 

@@ -60,8 +60,12 @@ has() { grep -Eq -- "$2" "$work/out" && ok "$1" || { bad "$1: no line matching $
 # last NAME REGEX : the last run's last line matches REGEX
 last() { tail -n 1 "$work/out" | grep -Eq -- "$2" && ok "$1" || { bad "$1: last line does not match $2"; cat "$work/out"; }; }
 exit_line() {   # exit_line STATUS CODE SIGNAL NAME : the regex of an exit line up to its counters
-  echo "^\{\"ev\":\"exit\",\"worker_pid\":[0-9]+,\"status\":\"$1\",\"code\":$2,\"signal\":$3,\"signal_name\":\"$4\",\"t_us\":[0-9]+,\"usage\":-?[0-9]+,\"limit\":-?[0-9]+,\"max_usage\":-?[0-9]+,\"failcnt\":-?[0-9]+,\"shmem\":-?[0-9]+,\"anon\":-?[0-9]+,\"file\":-?[0-9]+,\"oom_kill\":-?[0-9]+,\"under_oom\":-?[0-9]+\}$"
+  echo "^\{\"ev\":\"exit\",\"worker_pid\":[0-9]+,\"status\":\"$1\",\"code\":$2,\"signal\":$3,\"signal_name\":\"$4\",\"t_us\":[0-9]+,\"usage\":-?[0-9]+,\"limit\":-?[0-9]+,\"max_usage\":-?[0-9]+,\"failcnt\":-?[0-9]+,\"shmem\":-?[0-9]+,\"anon\":-?[0-9]+,\"file\":-?[0-9]+,\"oom_kill\":-?[0-9]+,\"under_oom\":-?[0-9]+$V2_KEYS\}$"
 }
+# The keys the probe adds on cgroup v2 (all -1 elsewhere), after the original nine.
+V2_KEYS=$(printf ',\\"%s\\":-?[0-9]+' peak high_limit swap ev_high ev_max ev_oom ev_oom_kill \
+  psi_some_avg10 psi_some_total psi_full_avg10 psi_full_total)
+NO_V2=',"peak":-1,"high_limit":-1,"swap":-1,"ev_high":-1,"ev_max":-1,"ev_oom":-1,"ev_oom_kill":-1,"psi_some_avg10":-1,"psi_some_total":-1,"psi_full_avg10":-1,"psi_full_total":-1'
 
 for a in "" bogus ram: ram:-1 ram:1x ram:1.5 shm:1: shm:1:a/b shm:1:.. --chunk-mib=0 \
          "--stat ram:1" "hold ram:1" --wat ram:99999999999 --dir "sleep:"; do
@@ -151,9 +155,10 @@ else
   echo "skip fork refused (needs root, setpriv and prlimit)"
 fi
 
-# Counter mapping against fake cgroup files.
+# Counter mapping against fake cgroup files; /proc/self/cgroup is faked too (CG_SELF).
 fake=$work/cg
-gcc -static -O2 -DCG_ROOT="\"$fake\"" -o "$work/probe-fake" "$src/probe.c" || bad "build fake"
+self=$work/self-cgroup
+gcc -static -O2 -DCG_ROOT="\"$fake\"" -DCG_SELF="\"$self\"" -o "$work/probe-fake" "$src/probe.c" || bad "build fake"
 mkdir -p "$fake/memory"
 printf '1000\n' >"$fake/memory/memory.usage_in_bytes"
 printf '9223372036854771712\n' >"$fake/memory/memory.limit_in_bytes"
@@ -162,21 +167,49 @@ printf '7\n' >"$fake/memory/memory.failcnt"
 printf 'cache 500\nrss 400\nrss_huge 0\nshmem 300\nmapped_file 1\ntotal_cache 510\ntotal_rss 410\ntotal_shmem 310\n' >"$fake/memory/memory.stat"
 printf 'oom_kill_disable 1\nunder_oom 1\noom_kill 2\n' >"$fake/memory/memory.oom_control"
 P=$work/probe-fake
-run "fake v1" 0 --stat && [ "$(wc -l <"$work/out")" -eq 1 ] && has "fake v1 counters" \
-  '^\{"ev":"stat","usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1\}$'
+V1_ROOT='"usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1'
+run "fake v1, no /proc/self/cgroup" 0 --stat && [ "$(wc -l <"$work/out")" -eq 1 ] && has "fake v1 counters" \
+  "^\{\"ev\":\"stat\",$V1_ROOT$NO_V2\}$"
 run "fake v1 start" 0 ram:0 && has "fake v1 start" '"cgroup":1,' && last "fake v1 exit line" \
-  '^\{"ev":"exit",.*"usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"shmem":310,"anon":410,"file":200,"oom_kill":2,"under_oom":1\}$'
-rm -rf "${fake:?}"/*
-printf '2000\n' >"$fake/memory.current"
-printf 'max\n' >"$fake/memory.max"
-printf 'low 0\nhigh 3\nmax 5\noom 1\noom_kill 1\noom_group_kill 0\n' >"$fake/memory.events"
-printf 'anon 800\nfile 700\nkernel 9\nshmem 600\nfile_mapped 5\nfile_dirty 0\nanon_thp 0\n' >"$fake/memory.stat"
+  "^\{\"ev\":\"exit\",.*$V1_ROOT$NO_V2\}$"
+# v1 in a container without its own cgroup namespace: the path names the host's, the mount is ours.
+printf '12:pids:/docker/abc\n4:cpuacct,memory:/docker/abc\n0::/system.slice\n' >"$self"
+run "fake v1, path not under the mount: root" 0 --stat && has "fake v1 fallback" "^\{\"ev\":\"stat\",$V1_ROOT"
+# v1 on a host or VM: our own cgroup below the mount, found through the memory controller's line.
+mkdir -p "$fake/memory/docker/abc"
+printf '42\n' >"$fake/memory/docker/abc/memory.usage_in_bytes"
+printf '1048576\n' >"$fake/memory/docker/abc/memory.limit_in_bytes"
+run "fake v1, own cgroup" 0 --stat && has "fake v1 own cgroup" '^\{"ev":"stat","usage":42,"limit":1048576,"max_usage":-1,'
+rm -rf "${fake:?}"/* "$self"
+
+v2_files() {   # v2_files DIR USAGE : a v2 memory cgroup with the files every v2 kernel has
+  mkdir -p "$1"
+  printf '%s\n' "$2" >"$1/memory.current"
+  printf 'max\n' >"$1/memory.max"
+  printf 'low 0\nhigh 3\nmax 5\noom 1\noom_kill 1\noom_group_kill 0\n' >"$1/memory.events"
+  printf 'anon 800\nfile 700\nkernel 9\nshmem 600\nfile_mapped 5\nfile_dirty 0\nanon_thp 0\n' >"$1/memory.stat"
+}
+v2_files "$fake" 2000
 run "fake v2 no peak" 0 --stat && has "fake v2 counters" \
-  '^\{"ev":"stat","usage":2000,"limit":-1,"max_usage":-1,"failcnt":5,"shmem":600,"anon":800,"file":100,"oom_kill":1,"under_oom":-1\}$'
+  '^\{"ev":"stat","usage":2000,"limit":-1,"max_usage":-1,"failcnt":5,"shmem":600,"anon":800,"file":100,"oom_kill":1,"under_oom":-1,"peak":-1,"high_limit":-1,"swap":-1,"ev_high":3,"ev_max":5,"ev_oom":1,"ev_oom_kill":1,"psi_some_avg10":-1,"psi_some_total":-1,"psi_full_avg10":-1,"psi_full_total":-1\}$'
 printf '4096\n' >"$fake/memory.max"; printf '2500\n' >"$fake/memory.peak"
+printf '3072\n' >"$fake/memory.high"; printf '123\n' >"$fake/memory.swap.current"
+printf 'some avg10=12.34 avg60=1.00 avg300=0.00 total=98765\nfull avg10=0.50 avg60=0.00 avg300=0.00 total=4321\n' >"$fake/memory.pressure"
 run "fake v2 start" 0 ram:0 && has "fake v2 start" '"cgroup":2,"page":[0-9]+,"t_us":[0-9]+,"usage":2000,"limit":4096,"max_usage":2500,'
-rm -rf "${fake:?}"/*
-run "no cgroup" 0 ram:0 && has "no cgroup" '"cgroup":0,.*"usage":-1,"limit":-1,"max_usage":-1,"failcnt":-1,"shmem":-1,"anon":-1,"file":-1,"oom_kill":-1,"under_oom":-1'
+has "fake v2 peak, high, swap, PSI" \
+  '"peak":2500,"high_limit":3072,"swap":123,"ev_high":3,"ev_max":5,"ev_oom":1,"ev_oom_kill":1,"psi_some_avg10":1234,"psi_some_total":98765,"psi_full_avg10":50,"psi_full_total":4321\}$'
+# v2 in a VM or on a host: /proc/self/cgroup's "0::" line names our cgroup below the mount.
+v2_files "$fake/oomlab.slice/run-1" 777
+printf '0::/oomlab.slice/run-1\n' >"$self"
+run "fake v2, own cgroup" 0 --stat && has "fake v2 own cgroup" '^\{"ev":"stat","usage":777,"limit":-1,'
+# "0::/" (our own cgroup namespace, Docker's default on v2) and a path that is not there: the root.
+printf '0::/\n' >"$self"
+run "fake v2, namespace root" 0 --stat && has "fake v2 namespace root" '^\{"ev":"stat","usage":2000,'
+printf '0::/gone\n' >"$self"
+run "fake v2, missing path: root" 0 --stat && has "fake v2 fallback" '^\{"ev":"stat","usage":2000,'
+rm -rf "${fake:?}"/* "$self"
+run "no cgroup" 0 ram:0 && has "no cgroup" \
+  '"cgroup":0,.*"usage":-1,"limit":-1,"max_usage":-1,"failcnt":-1,"shmem":-1,"anon":-1,"file":-1,"oom_kill":-1,"under_oom":-1'"$NO_V2"
 
 echo "probe-test: $fails failure(s)"
 [ "$fails" = 0 ]

@@ -1,0 +1,172 @@
+package dev.oomlab.host.vm;
+
+import dev.oomlab.spec.Size;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a VM host is asked to be: its memory, swap (empty: none), virtual CPUs, name, how long it
+ * may take to boot, and where its image cache and state live. Immutable; {@link #builder()}
+ * makes one, and every bad value fails at once naming the field and the value.
+ *
+ * @param cacheDir image cache, run dirs and logs (default {@code $OOMLAB_CACHE} or /var/cache/oomlab)
+ * @param stateDir one state file per running VM (default {@code $OOMLAB_STATE/vm} or /run/oomlab/vm)
+ * @param imageScript the script that builds or finds the image (bin/lib/vm-image.sh)
+ */
+public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, Duration bootTimeout,
+        Path cacheDir, Path stateDir, Path imageScript) {
+
+    static final Size MIN_MEMORY = Size.ofMib(512);
+    static final int MAX_CPUS = 64;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");
+
+    public VmConfig {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(memory, "memory");
+        Objects.requireNonNull(swap, "swap");
+        Objects.requireNonNull(bootTimeout, "bootTimeout");
+        Objects.requireNonNull(cacheDir, "cacheDir");
+        Objects.requireNonNull(stateDir, "stateDir");
+        Objects.requireNonNull(imageScript, "imageScript");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("name: invalid VM name \"" + name
+                    + "\" (expected lower-case letters, digits and dashes, at most 31)");
+        }
+        if (memory.compareTo(MIN_MEMORY) < 0) {
+            throw new IllegalArgumentException("memory: " + memory + " is too small for a VM host (at least "
+                    + MIN_MEMORY + ": the guest runs dockerd)");
+        }
+        if (cpus < 1 || cpus > MAX_CPUS) {
+            throw new IllegalArgumentException("cpus: must be between 1 and " + MAX_CPUS + ", got " + cpus);
+        }
+        if (bootTimeout.isNegative() || bootTimeout.isZero()) {
+            throw new IllegalArgumentException("bootTimeout: must be positive, got " + bootTimeout);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public boolean hasSwap() {
+        return swap.isPresent();
+    }
+
+    /** Per-boot files (the snapshot overlay, the swap disk): removed on stop. */
+    Path runDir() {
+        return cacheDir.resolve("vm-run").resolve(name);
+    }
+
+    /** The serial console of the last boot of this name; kept after stop for a post-mortem. */
+    Path logFile() {
+        return cacheDir.resolve("vm-logs").resolve(name + ".log");
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
+    }
+
+    /** Fluent builder; defaults: name "vm", memory 2g, no swap, 2 CPUs, a 5-minute boot deadline. */
+    public static final class Builder {
+        private String name = "vm";
+        private Size memory = Size.ofMib(2048);
+        private Optional<Size> swap = Optional.empty();
+        private int cpus = 2;
+        private Duration bootTimeout = Duration.ofMinutes(5);
+        private Path cacheDir = defaultCacheDir();
+        private Path stateDir = defaultStateDir();
+        private Path imageScript = defaultImageScript();
+
+        private Builder() {
+        }
+
+        private Builder(VmConfig c) {
+            name = c.name;
+            memory = c.memory;
+            swap = c.swap;
+            cpus = c.cpus;
+            bootTimeout = c.bootTimeout;
+            cacheDir = c.cacheDir;
+            stateDir = c.stateDir;
+            imageScript = c.imageScript;
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder memory(String size) {
+            this.memory = Size.parse("memory", size);
+            return this;
+        }
+
+        public Builder memory(long mib) {
+            this.memory = Size.mib("memory", mib);
+            return this;
+        }
+
+        /** Swap on a per-boot virtio disk; "0" for none. */
+        public Builder swap(String size) {
+            this.swap = size != null && size.trim().equals("0") ? Optional.empty() : Optional.of(Size.parse("swap", size));
+            return this;
+        }
+
+        public Builder cpus(int cpus) {
+            this.cpus = cpus;
+            return this;
+        }
+
+        public Builder bootTimeout(Duration timeout) {
+            this.bootTimeout = timeout;
+            return this;
+        }
+
+        public Builder cacheDir(Path dir) {
+            this.cacheDir = dir;
+            return this;
+        }
+
+        public Builder stateDir(Path dir) {
+            this.stateDir = dir;
+            return this;
+        }
+
+        public Builder imageScript(Path script) {
+            this.imageScript = script;
+            return this;
+        }
+
+        public VmConfig build() {
+            return new VmConfig(name, memory, swap, cpus, bootTimeout, cacheDir, stateDir, imageScript);
+        }
+    }
+
+    static Path defaultCacheDir() {
+        String env = System.getenv("OOMLAB_CACHE");
+        return Path.of(env != null && !env.isBlank() ? env : "/var/cache/oomlab");
+    }
+
+    static Path defaultStateDir() {
+        String env = System.getenv("OOMLAB_STATE");
+        return Path.of(env != null && !env.isBlank() ? env : "/run/oomlab").resolve("vm");
+    }
+
+    /** bin/lib/vm-image.sh of the project: OOMLAB_ROOT (bin/oomlab exports it), else up from here. */
+    static Path defaultImageScript() {
+        Path rel = Path.of("bin", "lib", "vm-image.sh");
+        String root = System.getenv("OOMLAB_ROOT");
+        if (root != null && !root.isBlank()) {
+            return Path.of(root).resolve(rel);
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (dir.resolve(rel).toFile().isFile()) {
+                return dir.resolve(rel);
+            }
+        }
+        return rel.toAbsolutePath();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.oomlab.host.vm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Boots the VM host once and asks it what the v2 kernel does. Each expected value was measured on
+ * the VM first (Debian 12's 6.1.0 kernel, docker.io 20.10.24, TCG): docker info says cgroup v2
+ * with the image's kernel; memory.max 512M with ram 700 is an OOM kill with memory.events
+ * oom_kill 1 and memory.peak at the limit; --oom-kill-disable is dropped by Docker on v2 and the
+ * task is killed as without it. After close nothing of the VM is left.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VmHostIT {
+
+    private static final long MIB = 1024 * 1024;
+
+    private QemuVm vm;
+    private DockerClient docker;
+    private String probe;
+    private Path runDir;
+    private Path stateFile;
+    private long qemuPid;
+
+    @BeforeAll
+    void boot() {
+        boolean ci = "true".equals(System.getenv("CI"));
+        Optional<String> qemu = QemuVm.findOnPath("qemu-system-x86_64");
+        boolean root = "root".equals(System.getProperty("user.name"));
+        if (!ci) {
+            // a developer's machine without qemu or root (to build the image) skips; CI must not
+            Assumptions.assumeTrue(qemu.isPresent() && root, "needs qemu-system-x86_64 and root");
+        }
+        VmConfig config = VmConfig.builder().name("it")
+                .memory("2g").swap("512m").cpus(2).build();
+        vm = QemuVm.start(config);
+        runDir = config.runDir();
+        stateFile = VmState.file(config.stateDir(), config.name());
+        qemuPid = vm.qemuPid();
+        System.out.println("VmHostIT: " + vm + ", " + vm.bootTimes() + ", log " + vm.log());
+        docker = ProbeRun.connect(vm.dockerHost());
+        probe = ProbeRun.loadProbe(docker);
+    }
+
+    @Test
+    void theEngineIsOnCgroupV2WithTheImagesKernel() {
+        Info info = docker.infoCmd().exec();
+        assertThat(info.getRawValues().get("CgroupVersion")).isEqualTo("2");
+        assertThat(info.getKernelVersion()).isEqualTo(vm.image().kernelRelease()).startsWith("6.1.0-");
+        assertThat(info.getDriver()).isEqualTo("overlay2");
+        // dockerd sits in a child cgroup, so it sees memory.swap.max and keeps --memory-swap
+        assertThat(info.getSwapLimit()).isTrue();
+        assertThat(info.getMemTotal()).isBetween(1500 * MIB, 2048 * MIB);
+        assertThat(vm.dockerHost().getHost()).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void anOomKillShowsInMemoryEventsWithTheV2Peak() throws Exception {
+        ProbeRun r = ProbeRun.run(docker, probe, hc -> hc.withMemory(512 * MIB).withMemorySwap(512 * MIB), "ram:700");
+        assertThat(r.exitCode()).isEqualTo(137);
+        assertThat(r.oomKilled()).isTrue();
+        var exit = r.last();
+        assertThat(exit.path("ev").asText()).isEqualTo("exit");
+        assertThat(exit.path("signal_name").asText()).isEqualTo("SIGKILL");
+        assertThat(exit.path("cgroup").isMissingNode()).isTrue(); // only the start line says the version
+        assertThat(r.lines().get(0).path("cgroup").asInt()).isEqualTo(2);
+        assertThat(exit.path("limit").asLong()).isEqualTo(512 * MIB);
+        assertThat(exit.path("oom_kill").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(exit.path("ev_oom_kill").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(exit.path("ev_oom").asLong()).isGreaterThanOrEqualTo(1);
+        // 6.1 has memory.peak (since 5.19): the kill came at the limit
+        assertThat(exit.path("peak").asLong()).isEqualTo(512 * MIB);
+        assertThat(exit.path("psi_some_total").asLong()).isPositive();
+    }
+
+    @Test
+    void oomKillDisableIsDroppedOnV2AndTheTaskIsKilled() throws Exception {
+        ProbeRun r = ProbeRun.run(docker, probe,
+                hc -> hc.withMemory(512 * MIB).withMemorySwap(512 * MIB).withOomKillDisable(true), "ram:700");
+        // Docker 20.10 on v2: "Your kernel does not support OomKillDisable. OomKillDisable discarded."
+        assertThat(r.inspect().getHostConfig().getOomKillDisable()).isNotEqualTo(Boolean.TRUE);
+        assertThat(r.exitCode()).isEqualTo(137);
+        assertThat(r.last().path("ev_oom_kill").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void theSwapDiskTakesWhatMemoryMaxLeavesOut() throws Exception {
+        // memory.max 256M, memory.swap.max 512M (Docker's --memory-swap is their sum): ram 400 must swap
+        ProbeRun r = ProbeRun.run(docker, probe, hc -> hc.withMemory(256 * MIB).withMemorySwap(768 * MIB), "ram:400");
+        System.out.println("VmHostIT swap: exit " + r.exitCode() + ", step line " + r.event("step", 0));
+        assertThat(r.exitCode()).isZero();
+        var step = r.event("step", 0);
+        assertThat(step.path("usage").asLong()).isLessThanOrEqualTo(256 * MIB);
+        assertThat(step.path("swap").asLong()).isGreaterThanOrEqualTo(400 * MIB - 256 * MIB);
+    }
+
+    @AfterAll
+    void stopAndLeaveNothing() {
+        if (vm == null) {
+            return;
+        }
+        try {
+            if (docker != null) {
+                docker.close();
+            }
+        } catch (Exception ignored) {
+            // the VM goes next
+        }
+        vm.close();
+        assertThat(vm.isRunning()).isFalse();
+        assertThat(ProcessHandle.of(qemuPid).map(ProcessHandle::isAlive).orElse(false)).as("qemu pid " + qemuPid).isFalse();
+        assertThat(runDir).as("per-boot dir (overlay, swap disk)").doesNotExist();
+        assertThat(stateFile).doesNotExist();
+        boolean anyQemuOfOurs = ProcessHandle.allProcesses().anyMatch(p -> p.info().commandLine()
+                .map(c -> c.contains("qemu-system") && c.contains("oomlab-" + vm.config().name())).orElse(false));
+        if (anyQemuOfOurs) {
+            fail("a qemu of VM " + vm.config().name() + " is still running");
+        }
+        assertThat(Files.exists(vm.log())).as("the console log is kept for a post-mortem").isTrue();
+    }
+}
