@@ -107,6 +107,16 @@ public final class Scenario {
         return with(limits().withIpc(mode));
     }
 
+    /** {@code --kernel-memory}: deprecated by Docker 20.10, and what this kernel does with it is E21's question. */
+    public Scenario kernelMemory(String size) {
+        return with(limits().withKernelMemory(Size.parse("kernelMemory", size)));
+    }
+
+    /** These limits instead of the current ones, the steps kept (a case with a mount of its own). */
+    public Scenario limits(Limits newLimits) {
+        return with(Objects.requireNonNull(newLimits, "limits"));
+    }
+
     /** How long the run may take before it is stopped and called TIMEOUT (or HUNG). */
     public Scenario timeout(String duration) {
         return with(limits().withTimeout(Durations.parse("timeout", duration)));
@@ -142,6 +152,11 @@ public final class Scenario {
 
     public Scenario sleep(String duration) {
         return then(new Step.Sleep(Durations.parse("sleep", duration)));
+    }
+
+    /** What {@code df} would show for a path: statfs's size and available bytes, reported by the probe. */
+    public Scenario statfs(String path) {
+        return then(new Step.StatFs(path));
     }
 
     /** Appends any step; a freeShm with no shm allocated before it is refused. */
