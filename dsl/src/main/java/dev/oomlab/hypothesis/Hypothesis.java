@@ -112,12 +112,11 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         List<Scenario> all = new ArrayList<>();
         Map<Hypothesis, String> cannotRun = new IdentityHashMap<>();
         hypotheses.forEach(h -> {
-            if (h.cases.isEmpty()) {
-                throw new IllegalArgumentException("cases: hypothesis " + h.id + " has no case to run");
-            }
             String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner().runtime().environment());
             if (reason != null) {
                 cannotRun.put(h, reason); // no container starts for it
+            } else if (h.cases.isEmpty()) {
+                throw new IllegalArgumentException("cases: hypothesis " + h.id + " has no case to run");
             } else {
                 all.addAll(h.scenarios());
             }
