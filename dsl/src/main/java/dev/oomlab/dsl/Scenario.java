@@ -1,5 +1,7 @@
 package dev.oomlab.dsl;
 
+import dev.oomlab.kubernetes.PodManifest;
+import dev.oomlab.kubernetes.ProbePod;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
@@ -35,6 +37,23 @@ public final class Scenario {
     /** An empty scenario: no limits, no steps, Docker's default /dev/shm. */
     public static Scenario scenario() {
         return new Scenario(ScenarioSpec.empty(), null);
+    }
+
+    /**
+     * A scenario with a pod's limits: {@code resources.limits.memory} as the memory limit and an
+     * emptyDir of medium Memory at /dev/shm as a tmpfs /dev/shm (sized by its sizeLimit). The pod
+     * must have one container; add the allocations as steps. {@code fileOrYaml} is a path or YAML.
+     */
+    public static Scenario fromPod(String fileOrYaml) {
+        PodManifest pod = PodManifest.read(fileOrYaml);
+        return scenario().named(pod.name()).limits(pod.limits());
+    }
+
+    /** The same for the named container of a pod with several. */
+    public static Scenario fromPod(String fileOrYaml, String container) {
+        PodManifest pod = PodManifest.read(fileOrYaml);
+        return scenario().named(pod.name() == null ? container : pod.name() + "/" + container)
+                .limits(pod.limits(container));
     }
 
     /** A scenario with the given data, on the default runtime. */
@@ -217,6 +236,19 @@ public final class Scenario {
     /** The runner this scenario's verbs use: its runtime, or the default one. */
     public Runner runner() {
         return Runner.on(runtime);
+    }
+
+    /**
+     * A pod manifest (YAML) that runs the probe with these limits and steps on a real cluster; the
+     * image is the probe image loaded onto the node (see notebooks/README.md).
+     */
+    public String toPod(String image) {
+        return ProbePod.yaml(spec, image);
+    }
+
+    /** The same with this lab's probe image ({@code oomlab-probe:<hash>}, as {@code docker save} names it). */
+    public String toPod() {
+        return toPod(ProbePod.probeImage());
     }
 
     // ---- accessors ----------------------------------------------------------------------
