@@ -4,7 +4,9 @@
  *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
  *   probe --stat
  *
- * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, hold.
+ * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, statfs:PATH, hold.
+ * statfs:PATH writes {"ev":"statfs","step":I,"path":P,"size":f_blocks*f_frsize,
+ * "avail":f_bavail*f_frsize} (what df shows), then its step line.
  * Every event is one JSON object on one line of stdout, written with a single write(2)
  * and no stdio buffer, so every line written before a SIGKILL or a SIGBUS reaches the log.
  * Each line carries the memory cgroup's own counters, read from inside the container.
@@ -59,6 +61,7 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -78,13 +81,13 @@
 #define CG_SELF "/proc/self/cgroup"       /* likewise */
 #endif
 
-enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD };
-static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold"};
+enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS };
+static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs"};
 
 struct step {
     enum kind kind;
     uint64_t n;        /* MiB for shm/ram/file, milliseconds for sleep */
-    const char *name;  /* shm segment name, NULL for the default */
+    const char *name;  /* shm segment name, NULL for the default; the path of statfs */
 };
 
 struct seg {
@@ -793,6 +796,27 @@ static void do_sleep(int i, const struct step *s)
     step_done(i, K_SLEEP, s->n, s->n);
 }
 
+/* What df would show for a path: the filesystem's own size and free space, as statfs says. */
+static void do_statfs(int i, const struct step *s)
+{
+    struct statfs f;
+    if (statfs(s->name, &f) < 0)
+        fail(i, K_STATFS, "statfs", errno, 0, 0);
+    uint64_t unit = f.f_frsize ? (uint64_t)f.f_frsize : (uint64_t)f.f_bsize;
+    line_begin("statfs");
+    put_key("step");
+    put_i64(i);
+    put_kstr("path", s->name);
+    put_key("size");
+    put_u64((uint64_t)f.f_blocks * unit);
+    put_key("avail");
+    put_u64((uint64_t)f.f_bavail * unit);
+    put_key("t_us");
+    put_i64(now_us());
+    line_emit();
+    step_done(i, K_STATFS, 0, 0);
+}
+
 static void do_hold(int i)
 {
     progress(i, K_HOLD, 0, 0);
@@ -844,6 +868,11 @@ static void parse_step(const char *a)
                 usage("bad shm segment name", a);
             s->name = name;
         }
+    } else if (starts(a, "statfs:")) {
+        s->kind = K_STATFS;
+        s->name = a + 7;
+        if (s->name[0] != '/' || strlen(s->name) > PATH_CAP - 1)
+            usage("statfs takes statfs:/ABSOLUTE/PATH", a);
     } else if (starts(a, "ram:") || starts(a, "file:") || starts(a, "sleep:")) {
         const char *v = strchr(a, ':') + 1;
         s->kind = a[0] == 'r' ? K_RAM : a[0] == 'f' ? K_FILE : K_SLEEP;
@@ -901,7 +930,7 @@ static void parse_args(int argc, char **argv, int *stat_mode)
         return;
     }
     if (!nsteps)
-        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS hold)", NULL);
+        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS statfs:PATH hold)", NULL);
     if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
         usage("bad --dir", file_dir);
     if (!*shm_dir || strlen(shm_dir) > PATH_CAP - 64 - MAX_NAME)
@@ -930,6 +959,7 @@ static __attribute__((noreturn)) void run_steps(void)
         case K_FILE: do_file(i, s); break;
         case K_SLEEP: do_sleep(i, s); break;
         case K_HOLD: do_hold(i); break;
+        case K_STATFS: do_statfs(i, s); break;
         }
     }
 

@@ -101,6 +101,15 @@ for t in $(grep -o '"t_us":[0-9]*' "$work/out" | cut -d: -f2); do
 done
 [ "$mono" = 1 ] && ok "t_us never goes back" || bad "t_us goes back"
 
+# statfs:PATH reports what df shows for that path (the tmpfs's size and free bytes), then its step.
+run "statfs" 0 --dir="$work" statfs:/dev/shm
+want_size=$(( $(stat -f -c '%b * %S' /dev/shm) ))
+has "statfs line" '"ev":"statfs","step":0,"path":"/dev/shm","size":'"$want_size"',"avail":[0-9]+,"t_us":'
+has "statfs step" '"ev":"step","step":0,"kind":"statfs","done":0,"target":0'
+run "statfs of a missing path" 3 --dir="$work" statfs:/nonexistent-oomlab
+has "statfs fail line" '"ev":"fail","step":0,"kind":"statfs","op":"statfs","errno":2,"error":"ENOENT"'
+run "statfs needs an absolute path" 2 statfs:relative
+
 # A segment that already exists with that size is mapped and touched as it is.
 head -c $((4 << 20)) /dev/zero | tr '\0' 'x' >"$shm/shared"
 run "existing segment" 0 --shm-dir="$shm" shm:4:shared && has "existing segment step" '"kind":"shm","done":4194304'

@@ -1,6 +1,8 @@
 package dev.oomlab.dsl;
 
 import dev.oomlab.host.Host;
+import dev.oomlab.kubernetes.PodManifest;
+import dev.oomlab.kubernetes.ProbePod;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
@@ -36,6 +38,23 @@ public final class Scenario {
     /** An empty scenario: no limits, no steps, Docker's default /dev/shm. */
     public static Scenario scenario() {
         return new Scenario(ScenarioSpec.empty(), null);
+    }
+
+    /**
+     * A scenario with a pod's limits: {@code resources.limits.memory} as the memory limit and an
+     * emptyDir of medium Memory at /dev/shm as a tmpfs /dev/shm (sized by its sizeLimit). The pod
+     * must have one container; add the allocations as steps. {@code fileOrYaml} is a path or YAML.
+     */
+    public static Scenario fromPod(String fileOrYaml) {
+        PodManifest pod = PodManifest.read(fileOrYaml);
+        return scenario().named(pod.name()).limits(pod.limits());
+    }
+
+    /** The same for the named container of a pod with several. */
+    public static Scenario fromPod(String fileOrYaml, String container) {
+        PodManifest pod = PodManifest.read(fileOrYaml);
+        return scenario().named(pod.name() == null ? container : pod.name() + "/" + container)
+                .limits(pod.limits(container));
     }
 
     /** A scenario with the given data, on the default runtime. */
@@ -108,6 +127,16 @@ public final class Scenario {
         return with(limits().withIpc(mode));
     }
 
+    /** {@code --kernel-memory}: deprecated by Docker 20.10, and what this kernel does with it is E21's question. */
+    public Scenario kernelMemory(String size) {
+        return with(limits().withKernelMemory(Size.parse("kernelMemory", size)));
+    }
+
+    /** These limits instead of the current ones, the steps kept (a case with a mount of its own). */
+    public Scenario limits(Limits newLimits) {
+        return with(Objects.requireNonNull(newLimits, "limits"));
+    }
+
     /** How long the run may take before it is stopped and called TIMEOUT (or HUNG). */
     public Scenario timeout(String duration) {
         return with(limits().withTimeout(Durations.parse("timeout", duration)));
@@ -148,6 +177,11 @@ public final class Scenario {
 
     public Scenario sleep(String duration) {
         return then(new Step.Sleep(Durations.parse("sleep", duration)));
+    }
+
+    /** What {@code df} would show for a path: statfs's size and available bytes, reported by the probe. */
+    public Scenario statfs(String path) {
+        return then(new Step.StatFs(path));
     }
 
     /** Appends any step; a freeShm with no shm allocated before it is refused. */
@@ -208,6 +242,19 @@ public final class Scenario {
     /** The runner this scenario's verbs use: on its host, or the default one. */
     public Runner runner() {
         return Runner.on(host);
+    }
+
+    /**
+     * A pod manifest (YAML) that runs the probe with these limits and steps on a real cluster; the
+     * image is the probe image loaded onto the node (see notebooks/README.md).
+     */
+    public String toPod(String image) {
+        return ProbePod.yaml(spec, image);
+    }
+
+    /** The same with this lab's probe image ({@code oomlab-probe:<hash>}, as {@code docker save} names it). */
+    public String toPod() {
+        return toPod(ProbePod.probeImage());
     }
 
     // ---- accessors ----------------------------------------------------------------------

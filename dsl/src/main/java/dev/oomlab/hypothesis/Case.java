@@ -2,6 +2,7 @@ package dev.oomlab.hypothesis;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.spec.Limits;
 import dev.oomlab.spec.Step;
 import java.util.List;
 
@@ -13,8 +14,10 @@ import java.util.List;
  * @param steps        allocation steps, in order
  * @param seedObserved the seed's observed outcome, so a host that behaves differently shows a
  *                     mismatch; null for a case of your own with no reference observation
+ * @param limits       limits of the case's own (e.g. another /dev/shm mount), or null for the hypothesis' base
  */
-public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved) {
+public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
+                   Limits limits) {
 
     public Case {
         if (name == null || name.isBlank()) {
@@ -30,13 +33,21 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
         steps = List.copyOf(steps);
     }
 
-    public Case(String name, List<Step> steps, Expectation expect) {
-        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved());
+    public Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved) {
+        this(name, steps, ifTrue, ifFalse, seedObserved, null);
     }
 
-    /** The case as a runnable scenario: the base limits, then this case's steps. */
+    public Case(String name, List<Step> steps, Expectation expect) {
+        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), null);
+    }
+
+    public Case(String name, List<Step> steps, Expectation expect, Limits limits) {
+        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), limits);
+    }
+
+    /** The case as a runnable scenario: its limits (the base's unless it has its own), then its steps. */
     public Scenario on(Scenario base) {
-        Scenario s = base;
+        Scenario s = limits == null ? base : base.limits(limits);
         for (Step step : steps) {
             s = s.then(step);
         }

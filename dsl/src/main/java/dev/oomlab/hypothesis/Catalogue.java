@@ -1,12 +1,15 @@
 package dev.oomlab.hypothesis;
 
+import static dev.oomlab.result.Outcome.HUNG;
 import static dev.oomlab.result.Outcome.OK;
 import static dev.oomlab.result.Outcome.OOM;
+import static dev.oomlab.result.Outcome.REFUSED;
 import static dev.oomlab.result.Outcome.SIGBUS;
 import static dev.oomlab.dsl.Scenario.scenario;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * The seed study's hypotheses H1-H8 with exactly the 22 cases of its document (spec/hypotheses.md).
@@ -87,6 +90,83 @@ public final class Catalogue {
                             ifTrue(OOM).ifFalse(OOM).seedSaw(OOM))
                     .seedVerdict(Verdict.SUPPORTED));
 
+    /**
+     * The other seeds' claims (001-004) this part of the catalogue holds; their expectations were
+     * measured on this project's host (Docker 20.10, cgroup v1, Linux 6.x) before they were written
+     * (spec/hypotheses.md, "Extended hypotheses"). Those that need cgroup v2, swap or global
+     * pressure say so through {@link HostNeed}: on a host without it they report "cannot run on this
+     * host", never a verdict; the ones with no case yet get theirs on the VM host that can run them.
+     */
+    private static final List<Hypothesis> EXTENDED = List.of(
+            Hypothesis.of("E1", "Docker's default /dev/shm is 64 MiB (003)", scenario().memory("1g"))
+                    .when("shm 60", s -> s.allocShm(60), ifTrue(OK).ifFalse(OK))
+                    .when("shm 100", s -> s.allocShm(100), ifTrue(SIGBUS).ifFalse(OK)),
+            Hypothesis.of("E2", "a tmpfs /dev/shm with no size is still capped by the memory limit (003)",
+                            scenario().memory("512m").tmpfsShm())
+                    .when("shm 400", s -> s.allocShm(400), ifTrue(OK).ifFalse(OK))
+                    .when("shm 700", s -> s.allocShm(700), ifTrue(OOM).ifFalse(OK)),
+            Hypothesis.of("E3", "a sized tmpfs /dev/shm (emptyDir medium Memory with sizeLimit) is enforced (003)",
+                            scenario().memory("512m").tmpfsShm("256m"))
+                    .when("shm 200", s -> s.allocShm(200), ifTrue(OK).ifFalse(OK))
+                    .when("shm 300", s -> s.allocShm(300), ifTrue(SIGBUS).ifFalse(OK)),
+            Hypothesis.of("E4", "page cache is reclaimed inside the cgroup: writing files far past the limit "
+                            + "does not OOM (002)", scenario().memory("512m"))
+                    .when("write a 2000 MiB file", s -> s.writeFile(2000), ifTrue(OK).ifFalse(OOM))
+                    .when("ram 700 (anonymous, nothing to reclaim)", s -> s.allocRam(700), ifTrue(OOM).ifFalse(OOM)),
+            Hypothesis.of("E5", "with the OOM killer disabled the task hangs instead of dying (001, cgroup v1)",
+                            scenario().memory("256m").oomKillDisable().timeout("30s"))
+                    .needs(HostNeed.CGROUP_V1)
+                    .when("ram 200", s -> s.allocRam(200), ifTrue(OK).ifFalse(OK))
+                    .when("ram 400", s -> s.allocRam(400), ifTrue(HUNG).ifFalse(OOM)),
+            Hypothesis.of("E6", "swap lets a container pass its memory limit up to memory-swap (001)",
+                            scenario().memory("512m").memorySwap("1g"))
+                    .needs(HostNeed.SWAP)
+                    .when("ram 800", s -> s.allocRam(800), ifTrue(OK).ifFalse(OOM))
+                    .when("ram 1200", s -> s.allocRam(1200), ifTrue(OOM).ifFalse(OOM)),
+            Hypothesis.of("E9", "memory-reservation is a soft limit that only bites under host pressure (001)",
+                            scenario().memory("1g").memoryReservation("256m"))
+                    .needs(HostNeed.GLOBAL_PRESSURE),
+            Hypothesis.of("E10", "memory.high throttles before memory.max kills (004)", scenario().memory("512m"))
+                    .needs(HostNeed.CGROUP_V2),
+            Hypothesis.of("E12", "a tmpfs can use no more than half of the memory limit (a Podman issue)",
+                            scenario().memory("1g").shm("2g"))
+                    .when("shm 400", s -> s.allocShm(400), ifTrue(OK).ifFalse(OK))
+                    .when("shm 800", s -> s.allocShm(800), ifTrue(SIGBUS).ifFalse(OK)),
+            Hypothesis.of("E15", "memory.high throttles and reclaims without killing, memory.max kills; at memory.high "
+                            + "= 0.8 x limit (KEP-2570) a fast allocator may stall instead of dying (004)",
+                            scenario().memory("512m"))
+                    .needs(HostNeed.CGROUP_V2),
+            Hypothesis.of("E16", "memory.min / memory.low protect a cgroup under global pressure (004)",
+                            scenario().memory("512m"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE),
+            Hypothesis.of("E17", "memory.oom.group = 1 kills every process of the group (004)", scenario().memory("512m"))
+                    .needs(HostNeed.CGROUP_V2),
+            Hypothesis.of("E18", "PSI (memory.pressure some/full) rises before the OOM kill (004)",
+                            scenario().memory("512m"))
+                    .needs(HostNeed.CGROUP_V2),
+            Hypothesis.of("E21", "Docker refuses --memory below 6 MiB; --kernel-memory (4m at least) limits kernel "
+                            + "memory (001)", scenario().memory("6m"))
+                    .whenOwnLimits("memory 4m, ram 1", s -> s.memory("4m").allocRam(1),
+                            ifTrue(REFUSED).ifFalse(OK))
+                    .when("memory 6m, ram 1", s -> s.allocRam(1), ifTrue(OK).ifFalse(REFUSED))
+                    .whenOwnLimits("memory 512m, kernel-memory 4m, ram 1", s -> s.memory("512m").kernelMemory("4m")
+                            .allocRam(1), ifTrue(OK).ifFalse(REFUSED))
+                    // 4000 MiB of anonymous memory needs ~7.8 MiB of page tables, charged as kernel memory
+                    .whenOwnLimits("memory 4200m, kernel-memory 6m, ram 4000", s -> s.memory("4200m")
+                            .kernelMemory("6m").allocRam(4000), ifTrue(OOM).ifFalse(OK)),
+            Hypothesis.of("E22", "a pod's /dev/shm as an emptyDir with medium Memory is capped by the pod's limit "
+                            + "without a sizeLimit, and by min(sizeLimit, limit) with one (003)",
+                            scenario().memory("1g").tmpfsShm())
+                    .when("no sizeLimit, limit 1Gi: shm 900", s -> s.statfs("/dev/shm").allocShm(900),
+                            ifTrue(OK).ifFalse(OK))
+                    .when("no sizeLimit, limit 1Gi: shm 1200", s -> s.statfs("/dev/shm").allocShm(1200),
+                            ifTrue(OOM).ifFalse(OK))
+                    .whenOwnLimits("sizeLimit 256Mi, limit 1Gi: shm 300",
+                            s -> s.tmpfsShm("256m").statfs("/dev/shm").allocShm(300), ifTrue(SIGBUS).ifFalse(OK))
+                    .whenOwnLimits("sizeLimit 1Gi, limit 512Mi: shm 700",
+                            s -> s.memory("512m").tmpfsShm("1g").statfs("/dev/shm").allocShm(700),
+                            ifTrue(OOM).ifFalse(OK)));
+
     private Catalogue() {
     }
 
@@ -95,11 +175,21 @@ public final class Catalogue {
         return SEED;
     }
 
-    /** "H4" (case-insensitive); unknown ids fail naming the known ones. */
+    /** The extended hypotheses of this host's part of the catalogue (E1-E6, E9, E10, E12, E15-E18, E21, E22). */
+    public static List<Hypothesis> extended() {
+        return EXTENDED;
+    }
+
+    /** "H4" or "E4" (case-insensitive); unknown ids fail naming the known ones. */
     public static Hypothesis byId(String id) {
-        return SEED.stream().filter(h -> h.id().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst()
+        return Stream.concat(SEED.stream(), EXTENDED.stream())
+                .filter(h -> h.id().equalsIgnoreCase(id == null ? "" : id.trim())).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("id: unknown hypothesis \"" + id + "\" (known: "
-                        + String.join(", ", ids()) + ")"));
+                        + String.join(", ", ids()) + ", " + String.join(", ", extendedIds()) + ")"));
+    }
+
+    public static List<String> extendedIds() {
+        return EXTENDED.stream().map(Hypothesis::id).toList();
     }
 
     public static List<String> ids() {

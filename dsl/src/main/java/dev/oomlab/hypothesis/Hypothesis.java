@@ -1,12 +1,15 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
 
@@ -22,9 +25,10 @@ import java.util.function.UnaryOperator;
  * @param base        the limits every case runs with
  * @param cases       the rows of the hypothesis' table, in order
  * @param seedVerdict the verdict the seed reached, or null for a hypothesis of your own
+ * @param needs       what the host must offer for the cases to show the claim (cgroup v2, swap...)
  */
 public record Hypothesis(String id, String claim, String title, Scenario base, List<Case> cases,
-                         Verdict seedVerdict) {
+                         Verdict seedVerdict, List<HostNeed> needs) {
 
     public Hypothesis {
         if (id == null || id.isBlank()) {
@@ -35,19 +39,33 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         }
         Objects.requireNonNull(base, "base");
         cases = List.copyOf(cases);
+        needs = List.copyOf(needs);
     }
 
     /** A hypothesis with no case yet. */
     public static Hypothesis of(String id, String claim, Scenario base) {
-        return new Hypothesis(id, claim, null, base, List.of(), null);
+        return new Hypothesis(id, claim, null, base, List.of(), null, List.of());
     }
 
     public Hypothesis title(String newTitle) {
-        return new Hypothesis(id, claim, newTitle, base, cases, seedVerdict);
+        return new Hypothesis(id, claim, newTitle, base, cases, seedVerdict, needs);
     }
 
     public Hypothesis seedVerdict(Verdict verdict) {
-        return new Hypothesis(id, claim, title, base, cases, verdict);
+        return new Hypothesis(id, claim, title, base, cases, verdict, needs);
+    }
+
+    /** What the host must offer; a host without it reports "cannot run on this host" and why. */
+    public Hypothesis needs(HostNeed... more) {
+        List<HostNeed> all = new ArrayList<>(needs);
+        all.addAll(List.of(more));
+        return new Hypothesis(id, claim, title, base, cases, seedVerdict, all);
+    }
+
+    /** Why this hypothesis cannot run on a host with this environment, or null when it can. */
+    public String cannotRunOn(Environment env) {
+        List<String> reasons = needs.stream().map(n -> n.reasonUnmet(env)).filter(Objects::nonNull).toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
     }
 
     /**
@@ -57,7 +75,18 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
     public Hypothesis when(String name, UnaryOperator<Scenario> steps, Expectation expect) {
         List<Case> more = new ArrayList<>(cases);
         more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), expect));
-        return new Hypothesis(id, claim, title, base, more, seedVerdict);
+        return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
+    }
+
+    /**
+     * Adds a case whose limits differ from the base's: {@code scenario} is applied to the base, so
+     * {@code s -> s.tmpfsShm("256m").allocShm(300)} keeps the base's memory and mounts its own /dev/shm.
+     */
+    public Hypothesis whenOwnLimits(String name, UnaryOperator<Scenario> scenario, Expectation expect) {
+        Scenario s = scenario.apply(base);
+        List<Case> more = new ArrayList<>(cases);
+        more.add(new Case(name, s.steps().subList(base.steps().size(), s.steps().size()), expect, s.limits()));
+        return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
     /** Each case's scenario: the base limits, the case's steps, named "H4: shm 800 + ram 1300". */
@@ -81,16 +110,25 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
     /** Runs the cases of many hypotheses as one parallel batch: the fastest way to verify a catalogue. */
     public static List<HypothesisResult> runAll(List<Hypothesis> hypotheses, Suite suite) {
         List<Scenario> all = new ArrayList<>();
+        Map<Hypothesis, String> cannotRun = new IdentityHashMap<>();
         hypotheses.forEach(h -> {
-            if (h.cases.isEmpty()) {
+            String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner().runtime().environment());
+            if (reason != null) {
+                cannotRun.put(h, reason); // no container starts for it
+            } else if (h.cases.isEmpty()) {
                 throw new IllegalArgumentException("cases: hypothesis " + h.id + " has no case to run");
+            } else {
+                all.addAll(h.scenarios());
             }
-            all.addAll(h.scenarios());
         });
-        List<Result> results = suite.run(all);
+        List<Result> results = all.isEmpty() ? List.of() : suite.run(all);
         List<HypothesisResult> out = new ArrayList<>();
         int i = 0;
         for (Hypothesis h : hypotheses) {
+            if (cannotRun.containsKey(h)) {
+                out.add(HypothesisResult.cannotRun(h, cannotRun.get(h)));
+                continue;
+            }
             List<CaseResult> caseResults = new ArrayList<>();
             for (Case c : h.cases) {
                 caseResults.add(new CaseResult(c, results.get(i++))); // the runner attached the prediction

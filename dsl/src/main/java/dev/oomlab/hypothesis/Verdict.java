@@ -3,9 +3,19 @@ package dev.oomlab.hypothesis;
 import dev.oomlab.result.Outcome;
 import java.util.List;
 
-/** What the observed outcomes say about a hypothesis, by the spec's rule. */
+/**
+ * What the observed outcomes say about a hypothesis, by the spec's rule; or that the host could
+ * not run it at all ({@link #CANNOT_RUN}, never a judgement of the claim).
+ */
 public enum Verdict {
-    SUPPORTED, REJECTED, INCONCLUSIVE;
+    SUPPORTED, REJECTED, INCONCLUSIVE,
+    /** The host lacks what the hypothesis needs (cgroup v2, swap, global pressure): nothing ran. */
+    CANNOT_RUN;
+
+    /** "cannot run on this host" for CANNOT_RUN, else the name. */
+    public String label() {
+        return this == CANNOT_RUN ? "cannot run on this host" : name();
+    }
 
     /**
      * Supported when every observed outcome equals its "if true" column; rejected when an observed

@@ -18,6 +18,8 @@ public enum ProbeEvent {
     END,
     /** The supervisor's last line after its worker ended, with the cgroup's final counters. */
     EXIT,
+    /** A statfs step's answer: a filesystem's size and available bytes (see {@link FsStat}). */
+    STATFS,
     /** {@code probe --stat}: the counters alone. */
     STAT,
     /** A name this version does not know (a newer probe): kept, never matched. */

@@ -47,6 +47,20 @@ public final class ProbeLine {
                 counter(n, "under_oom")));
     }
 
+    /** A statfs line's figures, or empty when the line is not one. */
+    public static Optional<FsStat> statfs(String line) {
+        if (line == null || !line.startsWith("{\"ev\":\"statfs\"")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            return Optional.of(new FsStat(n.path("step").asInt(-1), n.path("path").asText(""),
+                    n.path("size").asLong(-1), n.path("avail").asLong(-1)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The probe's error text from a fail or usage line ("ENOMEM", "bad step"). */
     public static Optional<String> error(String line) {
         try {

@@ -9,12 +9,19 @@ import java.util.List;
  * @param exit    the supervisor's last report after its worker ended (the cgroup's final peak,
  *                failcnt and oom_kill), or null when it gave none (stopped from outside)
  * @param output  lines that were not probe events (errors, a crash message)
+ * @param filesystems what the statfs steps said, in order
  */
-public record ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
+public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
         output = List.copyOf(output);
+        filesystems = List.copyOf(filesystems);
+    }
+
+    /** A report with no statfs step. */
+    public ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
+        this(samples, exit, output, List.of());
     }
 
     /** Nothing said: the container never ran. */

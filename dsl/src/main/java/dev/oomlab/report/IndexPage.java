@@ -53,6 +53,13 @@ final class IndexPage {
      */
     static String html(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
                        Map<String, String> charts, String bugChart, List<String> notebooks) {
+        return html(env, summary, hypotheses, bug, charts, bugChart, notebooks, List.of());
+    }
+
+    /** @param extended the extended hypotheses (E1…), in a section of their own after the seed's */
+    static String html(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
+                       Map<String, String> charts, String bugChart, List<String> notebooks,
+                       List<HypothesisResult> extended) {
         return document(TagCreator.html(
                 head(meta().withCharset("utf-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -70,6 +77,7 @@ final class IndexPage {
                                         bugChart == null ? null : image(bugChart, "platform bug capacities"))))),
                         h2("Hypotheses"),
                         each(hypotheses, r -> hypothesis(r, charts.get(r.hypothesis().id()))),
+                        extendedSection(extended, charts),
                         h2("Files"),
                         files(notebooks),
                         h2("Environment"),
@@ -93,6 +101,19 @@ final class IndexPage {
         DomContent below = chart == null ? null : HypothesisView.decidingCase(r)
                 .map(c -> each(HypothesisView.decidingCaption(c), image(chart, "timeline of " + id))).orElse(null);
         return section(rawHtml(HypothesisView.html(r, below))).withId(anchor(id)).withStyle("margin:18px 0");
+    }
+
+    /** The other seeds' claims: verdicts, or "cannot run on this host" and why, then each card. */
+    private static DomContent extendedSection(List<HypothesisResult> extended, Map<String, String> charts) {
+        if (extended.isEmpty()) {
+            return null;
+        }
+        return each(
+                h2("Extended hypotheses (seeds 001-004)").withId("extended"),
+                p("Claims from the other seeds, each with its verdict on this host, or \"cannot run on this host\""
+                        + " and the reason (no container was started for those).").withStyle("opacity:0.8"),
+                VerdictsView.table(extended, id -> "#" + anchor(id)),
+                each(extended, r -> hypothesis(r, charts.get(r.hypothesis().id()))));
     }
 
     private static DomContent files(List<String> notebooks) {

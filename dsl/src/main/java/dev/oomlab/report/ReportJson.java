@@ -10,6 +10,7 @@ import dev.oomlab.hypothesis.CaseResult;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.hypothesis.Verdict;
+import dev.oomlab.probe.FsStat;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
@@ -37,9 +38,16 @@ final class ReportJson {
     /** @param charts hypothesis id to the PNG file name written for it (may be empty) */
     static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
                         Map<String, String> charts) {
+        return write(env, summary, hypotheses, bug, charts, List.of());
+    }
+
+    /** @param extended the extended hypotheses (E1…), written as "extendedHypotheses" */
+    static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
+                        Map<String, String> charts, List<HypothesisResult> extended) {
         Document doc = new Document(EnvironmentJson.of(env), summary,
                 hypotheses.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
-                bug == null ? null : PlatformBugJson.of(bug));
+                bug == null ? null : PlatformBugJson.of(bug),
+                extended.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList());
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -48,7 +56,7 @@ final class ReportJson {
     }
 
     record Document(EnvironmentJson environment, Summary summary, List<HypothesisJson> hypotheses,
-                    PlatformBugJson platformBug) {
+                    PlatformBugJson platformBug, List<HypothesisJson> extendedHypotheses) {
     }
 
     record EnvironmentJson(String kernel, int cgroupVersion, String dockerVersion, String dockerApiVersion,
@@ -64,12 +72,15 @@ final class ReportJson {
     record HypothesisJson(String id, String claim, @JsonInclude(JsonInclude.Include.NON_NULL) String title,
                           String limits, String verdict, String seedVerdict, boolean reproducesSeed,
                           @JsonInclude(JsonInclude.Include.NON_NULL) String decidingCase,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String chart, List<CaseJson> cases) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String chart, List<CaseJson> cases,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> hostNeeds,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String cannotRunOnThisHost) {
         static HypothesisJson of(HypothesisResult h, String chart) {
             return new HypothesisJson(h.hypothesis().id(), h.hypothesis().claim(), h.hypothesis().title(),
                     h.hypothesis().base().limitsText(), nameOf(h.verdict()), nameOf(h.seedVerdict()), h.reproducesSeed(),
                     HypothesisView.decidingCase(h).map(c -> c.testCase().name()).orElse(null), chart,
-                    h.cases().stream().map(CaseJson::of).toList());
+                    h.cases().stream().map(CaseJson::of).toList(),
+                    h.hypothesis().needs().stream().map(n -> n.label()).toList(), h.cannotRunReason());
         }
     }
 
@@ -77,7 +88,8 @@ final class ReportJson {
                     String predicted, String predictionReason, String observed, String seedObserved,
                     boolean matchesSeed, boolean modelAgrees, Integer exitCode, boolean oomKilled, Double peakMiB,
                     Long failcnt, Long oomKillCount, double durationSeconds, String stoppedAt, String detail,
-                    String runId) {
+                    String runId, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StatfsJson> statfs,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> engineWarnings) {
         static CaseJson of(CaseResult c) {
             Result r = c.result();
             return new CaseJson(c.testCase().name(), r.scenario().stepsText(), r.scenario().limitsText(),
@@ -86,7 +98,14 @@ final class ReportJson {
                     c.modelAgrees(), r.exitCode(), r.oomKilled(), Mib.tenths(r.peakBytes()), count(r.failcnt()),
                     count(r.oomKillCount()), r.duration().toMillis() / 1000.0,
                     r.stoppedAt().map(p -> (p.index() + 1) + ". " + p.describe()).orElse(null), r.detail(),
-                    r.runId());
+                    r.runId(), r.filesystems().stream().map(StatfsJson::of).toList(), r.warnings());
+        }
+    }
+
+    /** What df shows inside, from the probe's statfs step. */
+    record StatfsJson(String path, long sizeBytes, long availBytes) {
+        static StatfsJson of(FsStat f) {
+            return new StatfsJson(f.path(), f.sizeBytes(), f.availBytes());
         }
     }
 

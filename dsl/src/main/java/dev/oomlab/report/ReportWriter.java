@@ -36,21 +36,32 @@ public final class ReportWriter {
 
     private final Path directory;
     private final List<Path> notebooks;
+    private final List<HypothesisResult> extended;
 
-    private ReportWriter(Path directory, List<Path> notebooks) {
+    private ReportWriter(Path directory, List<Path> notebooks, List<HypothesisResult> extended) {
         this.directory = directory;
         this.notebooks = List.copyOf(notebooks);
+        this.extended = List.copyOf(extended);
     }
 
     public static ReportWriter to(Path directory) {
-        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of());
+        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of());
+    }
+
+    /**
+     * The extended hypotheses (E1…, from seeds 001-004) run beside the seed study: their own section
+     * in index.html and their own array in results.json, each with its verdict or "cannot run on
+     * this host" and why.
+     */
+    public ReportWriter extended(List<HypothesisResult> results) {
+        return new ReportWriter(directory, notebooks, Objects.requireNonNull(results, "extended"));
     }
 
     /** Executed notebooks to link from the index, by paths relative to the report's directory. */
     public ReportWriter notebooks(List<Path> paths) {
         Objects.requireNonNull(paths, "notebooks");
         paths.forEach(p -> Objects.requireNonNull(p, "notebooks: a null path"));
-        return new ReportWriter(directory, paths);
+        return new ReportWriter(directory, paths, extended);
     }
 
     /**
@@ -62,10 +73,10 @@ public final class ReportWriter {
         Objects.requireNonNull(hypotheses, "hypotheses");
         try {
             Files.createDirectories(directory);
-            Environment env = environment(hypotheses, platformBug);
+            Environment env = environment(concat(hypotheses, extended), platformBug);
             List<Path> pngs = new ArrayList<>();
             Map<String, String> charts = new LinkedHashMap<>();
-            for (HypothesisResult h : hypotheses) {
+            for (HypothesisResult h : concat(hypotheses, extended)) {
                 Optional<CaseResult> deciding = HypothesisView.decidingCase(h);
                 if (deciding.isPresent() && !deciding.get().result().samples().isEmpty()) {
                     String file = fileName(h.hypothesis().id()) + ".png";
@@ -80,10 +91,11 @@ public final class ReportWriter {
             }
             Path json = directory.resolve(JSON);
             Summary summary = Summary.of(hypotheses);
-            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts));
-            Path csv = Tables.csv(Tables.cases(hypotheses), directory.resolve(CSV));
+            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts, extended));
+            Path csv = Tables.csv(Tables.cases(concat(hypotheses, extended)), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
-            Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links()));
+            Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links(),
+                    extended));
             return new ReportFiles(directory, index, json, csv, pngs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + directory, e);
@@ -114,6 +126,12 @@ public final class ReportWriter {
             links.add(base.relativize(abs).toString().replace('\\', '/'));
         }
         return links;
+    }
+
+    private static List<HypothesisResult> concat(List<HypothesisResult> a, List<HypothesisResult> b) {
+        List<HypothesisResult> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** "H1" stays "H1"; anything odd in an id becomes '-', so the file name is safe everywhere. */

@@ -19,6 +19,9 @@ public final class Classifier {
     }
 
     public static Classification classify(ScenarioSpec scenario, Observation o) {
+        if (o.refused()) {
+            return new Classification(Outcome.REFUSED, "the engine refused the container: " + o.failure());
+        }
         if (o.failure() != null) {
             return new Classification(Outcome.ERROR, o.failure());
         }

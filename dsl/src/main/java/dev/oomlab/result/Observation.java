@@ -16,23 +16,41 @@ import java.util.List;
  * @param underOom  the cgroup reported under_oom=1 while the task was stuck (OOM killer disabled)
  * @param probe     what the probe said
  * @param failure   a runtime-level failure (create or start refused), null when none
+ * @param refused   the engine refused to create the container (its answer is the failure)
+ * @param warnings  what the engine said when it accepted the container (deprecations, ignored flags)
  */
 public record Observation(Integer exitCode, boolean oomKilled, boolean timedOut, boolean underOom,
-                          ProbeReport probe, Duration duration, String failure) {
+                          ProbeReport probe, Duration duration, String failure, boolean refused,
+                          List<String> warnings) {
+
+    public Observation {
+        warnings = List.copyOf(warnings);
+    }
 
     /** The container exited: its code and Docker's OOMKilled flag. */
     public static Observation exited(Integer exitCode, boolean oomKilledFlag, ProbeReport probe, Duration d) {
-        return new Observation(exitCode, oomKilledFlag, false, false, probe, d, null);
+        return new Observation(exitCode, oomKilledFlag, false, false, probe, d, null, false, List.of());
     }
 
     /** Stopped at its timeout; {@code stuckUnderOom} when the cgroup said under_oom 1 then. */
     public static Observation timedOut(boolean stuckUnderOom, ProbeReport probe, Duration d) {
-        return new Observation(null, false, true, stuckUnderOom, probe, d, null);
+        return new Observation(null, false, true, stuckUnderOom, probe, d, null, false, List.of());
     }
 
     /** A runtime-level failure: nothing ran to observe. */
     public static Observation failed(String failure, Duration d) {
-        return new Observation(null, false, false, false, ProbeReport.none(), d, failure);
+        return new Observation(null, false, false, false, ProbeReport.none(), d, failure, false, List.of());
+    }
+
+    /** The engine refused the container: its own answer, kept as it said it. */
+    public static Observation refused(String engineAnswer, Duration d) {
+        return new Observation(null, false, false, false, ProbeReport.none(), d, engineAnswer, true, List.of());
+    }
+
+    /** The same observation with the engine's warnings on create. */
+    public Observation withWarnings(List<String> engineWarnings) {
+        return new Observation(exitCode, oomKilled, timedOut, underOom, probe, duration, failure, refused,
+                engineWarnings);
     }
 
     public List<Sample> samples() {

@@ -14,6 +14,8 @@ public enum Outcome {
     HUNG("stuck under OOM with the OOM killer disabled"),
     /** Still running at the timeout, and not under OOM. */
     TIMEOUT("still running at the timeout"),
+    /** The engine refused to create the container (e.g. a limit below its minimum): nothing ran. */
+    REFUSED("the engine refused the container; nothing ran"),
     /** Anything else: see the result's error and output. */
     ERROR("something else went wrong");
 

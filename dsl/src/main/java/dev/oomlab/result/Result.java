@@ -1,5 +1,6 @@
 package dev.oomlab.result;
 
+import dev.oomlab.probe.FsStat;
 import dev.oomlab.spec.Mib;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.spec.ScenarioSpec;
@@ -17,6 +18,8 @@ import java.util.Optional;
  * @param output    the container's lines that were not probe events (errors, usage)
  * @param exitReport the probe supervisor's report after its worker ended: the cgroup's final
  *                  counters; null when the container was stopped from outside before it could report
+ * @param warnings   what the engine said when it accepted the container (e.g. a deprecated flag)
+ * @param filesystems what the probe's statfs steps said (what df shows inside)
  */
 public record Result(
         ScenarioSpec scenario,
@@ -34,9 +37,13 @@ public record Result(
         String detail,
         List<String> output,
         Prediction prediction,
-        Sample exitReport) {
+        Sample exitReport,
+        List<String> warnings,
+        List<FsStat> filesystems) {
 
     public Result {
+        warnings = List.copyOf(warnings);
+        filesystems = List.copyOf(filesystems);
         steps = List.copyOf(steps);
         samples = List.copyOf(samples);
         output = List.copyOf(output);
@@ -48,7 +55,7 @@ public record Result(
 
     public Result withPrediction(Prediction newPrediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                duration, environment, runId, detail, output, newPrediction, exitReport);
+                duration, environment, runId, detail, output, newPrediction, exitReport, warnings, filesystems);
     }
 
     /** The model's predicted outcome, or null when no prediction was made. */
@@ -120,6 +127,8 @@ public record Result(
                     .append(disagreesWithModel() ? " (DISAGREES with the kernel)" : " (agrees)").append('\n');
         }
         s.append("on:      ").append(environment.describe());
+        filesystems.forEach(f -> s.append("\n").append(f));
+        warnings.forEach(w -> s.append("\nengine warning: ").append(w));
         if (!output.isEmpty()) {
             s.append("\noutput:  ").append(String.join("\n         ", output));
         }
@@ -148,6 +157,8 @@ public record Result(
         private List<String> output = List.of();
         private Prediction prediction;
         private Sample exitReport;
+        private List<String> warnings = List.of();
+        private List<FsStat> filesystems = List.of();
 
         private Builder(ScenarioSpec scenario) {
             this.scenario = scenario;
@@ -217,9 +228,19 @@ public record Result(
             return this;
         }
 
+        public Builder warnings(List<String> value) {
+            this.warnings = value;
+            return this;
+        }
+
+        public Builder filesystems(List<FsStat> value) {
+            this.filesystems = value;
+            return this;
+        }
+
         public Result build() {
             return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                    duration, environment, runId, detail, output, prediction, exitReport);
+                    duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems);
         }
     }
 }

@@ -18,7 +18,8 @@ public final class Results {
         return Result.builder(scenario).outcome(c.outcome(), c.detail()).exitCode(o.exitCode())
                 .oomKilled(o.oomKilled()).steps(progress(scenario, o)).samples(o.samples())
                 .counters(peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill)).duration(o.duration())
-                .environment(env).runId(runId).output(o.output()).exitReport(o.exit()).build();
+                .environment(env).runId(runId).output(o.output()).exitReport(o.exit())
+                .warnings(o.warnings()).filesystems(o.probe().filesystems()).build();
     }
 
     static List<StepProgress> progress(ScenarioSpec scenario, Observation o) {

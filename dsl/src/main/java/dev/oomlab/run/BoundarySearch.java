@@ -145,7 +145,7 @@ public final class BoundarySearch {
                 case OK -> true;
                 case OOM, SIGBUS, ALLOC_FAILED, HUNG -> false;
                 // not a limit's answer: a boundary drawn from it would be false
-                case TIMEOUT, ERROR -> throw new Inconclusive("run " + results.size() + " (" + mib + " MiB) ended "
+                case TIMEOUT, REFUSED, ERROR -> throw new Inconclusive("run " + results.size() + " (" + mib + " MiB) ended "
                         + r.outcome() + ": " + r.detail());
             };
         }

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * @param oomScoreAdj       {@code --oom-score-adj}, null when absent
  * @param ipc               {@code --ipc}, null for Docker's default
  * @param timeout           how long a run may take before it is stopped
+ * @param kernelMemory      {@code --kernel-memory}, null when absent (deprecated by Docker; see E21)
  */
 public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKillDisable, Size memoryReservation,
-                     Integer oomScoreAdj, String ipc, Duration timeout) {
+                     Integer oomScoreAdj, String ipc, Duration timeout, Size kernelMemory) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern IPC = Pattern.compile("private|shareable|host|none|container:[A-Za-z0-9_.-]+");
@@ -39,31 +40,31 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
 
     /** No limit set, Docker's default /dev/shm, the default timeout. */
     public static Limits none() {
-        return new Limits(null, null, new ShmMount.DockerDefault(), false, null, null, null, DEFAULT_TIMEOUT);
+        return new Limits(null, null, new ShmMount.DockerDefault(), false, null, null, null, DEFAULT_TIMEOUT, null);
     }
 
     public Limits withMemory(Size size) {
-        return new Limits(size, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout);
+        return new Limits(size, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
     }
 
     public Limits withMemorySwap(Size size) {
-        return new Limits(memory, size, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout);
+        return new Limits(memory, size, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
     }
 
     public Limits withShm(ShmMount mount) {
-        return new Limits(memory, memorySwap, mount, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout);
+        return new Limits(memory, memorySwap, mount, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
     }
 
     public Limits withOomKillDisable(boolean disable) {
-        return new Limits(memory, memorySwap, shm, disable, memoryReservation, oomScoreAdj, ipc, timeout);
+        return new Limits(memory, memorySwap, shm, disable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
     }
 
     public Limits withMemoryReservation(Size size) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, size, oomScoreAdj, ipc, timeout);
+        return new Limits(memory, memorySwap, shm, oomKillDisable, size, oomScoreAdj, ipc, timeout, kernelMemory);
     }
 
     public Limits withOomScoreAdj(Integer adj) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, adj, ipc, timeout);
+        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, adj, ipc, timeout, kernelMemory);
     }
 
     public Limits withIpc(String mode) {
@@ -71,11 +72,15 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
             throw new IllegalArgumentException("ipc: invalid mode \"null\" "
                     + "(expected private, shareable, host, none or container:NAME)");
         }
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, mode, timeout);
+        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, mode, timeout, kernelMemory);
     }
 
     public Limits withTimeout(Duration newTimeout) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, newTimeout);
+        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, newTimeout, kernelMemory);
+    }
+
+    public Limits withKernelMemory(Size size) {
+        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, size);
     }
 
     /** The effective memory+swap: absent means equal to memory. */
@@ -124,6 +129,9 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
         }
         if (ipc != null) {
             j.add("ipc " + ipc);
+        }
+        if (kernelMemory != null) {
+            j.add("kernel-memory " + kernelMemory);
         }
         return j.toString();
     }

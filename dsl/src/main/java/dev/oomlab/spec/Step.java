@@ -3,7 +3,8 @@ package dev.oomlab.spec;
 import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
-public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep {
+public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
+        Step.StatFs {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
@@ -127,6 +128,34 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         @Override
         public String label() {
             return "sleep " + Durations.format(duration);
+        }
+    }
+
+    /**
+     * Ask the kernel what a filesystem says its size is ({@code statfs}, what {@code df} shows):
+     * the probe reports f_blocks × f_bsize and f_bavail × f_bsize on a line of its own.
+     */
+    record StatFs(String path) implements Step {
+        public StatFs {
+            if (path == null || !path.matches("/[A-Za-z0-9._/-]{0,200}") || path.contains("..")) {
+                throw new IllegalArgumentException("statfs: invalid path \"" + path
+                        + "\" (expected an absolute path of letters, digits, '.', '_', '-' and '/')");
+            }
+        }
+
+        @Override
+        public String probeArg() {
+            return "statfs:" + path;
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "statfs " + path;
         }
     }
 }

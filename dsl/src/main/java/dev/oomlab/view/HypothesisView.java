@@ -59,6 +59,7 @@ public final class HypothesisView {
                     .findFirst();
             case INCONCLUSIVE -> cases.stream().filter(c -> c.observed() != c.testCase().ifTrue()).findFirst();
             case SUPPORTED -> cases.stream().filter(c -> c.testCase().ifTrue() != c.testCase().ifFalse()).findFirst();
+            case CANNOT_RUN -> Optional.<CaseResult>empty();
         };
         return Optional.of(decisive.orElse(cases.get(0)));
     }
@@ -76,8 +77,18 @@ public final class HypothesisView {
 
     /** The card with {@code below} (e.g. the deciding case's chart, or an image beside a report) at its end. */
     public static String html(HypothesisResult h, DomContent below) {
+        if (!h.ran()) {
+            return Html.card(OutcomeColors.hex(OutcomeColors.of(h.verdict())), 1100, header(h),
+                    cannotRun(h), below).render();
+        }
         return Html.card(OutcomeColors.hex(OutcomeColors.of(h.verdict())), 1100,
                 header(h), table(h), notes(h), below).render();
+    }
+
+    /** Why no case ran: what the hypothesis needs and what this host lacks. */
+    private static DomContent cannotRun(HypothesisResult h) {
+        return div(b("cannot run on this host:"), text(" " + h.cannotRunReason() + ". No container was started."))
+                .withStyle("margin:4px 0");
     }
 
     /** "deciding case: shm 800 + ram 1300", above its chart. */
@@ -87,7 +98,7 @@ public final class HypothesisView {
 
     /** A verdict as a coloured pill. */
     public static SpanTag verdictBadge(Verdict v) {
-        return Html.badge(v == null ? "none" : v.name(), OutcomeColors.hex(OutcomeColors.of(v)));
+        return Html.badge(v == null ? "none" : v.label(), OutcomeColors.hex(OutcomeColors.of(v)));
     }
 
     private static DomContent header(HypothesisResult h) {

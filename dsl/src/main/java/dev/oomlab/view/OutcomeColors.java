@@ -24,6 +24,7 @@ public final class OutcomeColors {
             case ALLOC_FAILED -> new Color(0xa16207);
             case HUNG -> new Color(0x7e22ce);
             case TIMEOUT -> new Color(0x4b5563);
+            case REFUSED -> new Color(0x0e7490);
             case ERROR -> new Color(0x1f2937);
         };
     }
@@ -37,6 +38,7 @@ public final class OutcomeColors {
             case SUPPORTED -> new Color(0x15803d);
             case REJECTED -> new Color(0x4338ca);
             case INCONCLUSIVE -> new Color(0x6b7280);
+            case CANNOT_RUN -> new Color(0x92400e);
         };
     }
 

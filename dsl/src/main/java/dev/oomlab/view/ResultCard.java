@@ -57,6 +57,7 @@ public final class ResultCard {
                 header(r),
                 facts(r),
                 steps(r),
+                engineSaid(r),
                 model(r),
                 div(text("on " + r.environment().describe()
                         + (r.runId() == null ? "" : " \u00b7 run " + r.runId())))
@@ -87,6 +88,14 @@ public final class ResultCard {
                         Html.fact("failcnt" + suffix, r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())),
                         iff(r.oomKillCount() >= 0, Html.fact("oom_kill" + suffix, String.valueOf(r.oomKillCount()))),
                         Html.fact("duration", String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0))));
+    }
+
+    /** What df showed inside (the probe's statfs steps) and what the engine warned on create. */
+    private static DomContent engineSaid(Result r) {
+        return each(
+                each(r.filesystems(), f -> div(Html.fact("statfs " + f.path(), b(Mib.text(f.sizeBytes(), 0))),
+                        Html.fact("available", Mib.text(f.availBytes(), 0)))),
+                each(r.warnings(), w -> div(Html.fact("engine warning", w)).withStyle("color:" + Html.WARN)));
     }
 
     private static DomContent steps(Result r) {

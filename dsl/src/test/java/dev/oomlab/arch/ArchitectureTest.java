@@ -24,7 +24,7 @@ class ArchitectureTest {
     static final ArchRule modelSideKnowsNoViews = noClasses()
             .that().resideInAnyPackage("dev.oomlab.spec..", "dev.oomlab.dsl..", "dev.oomlab.model..",
                     "dev.oomlab.result..", "dev.oomlab.probe..", "dev.oomlab.runtime..", "dev.oomlab.host..", "dev.oomlab.run..",
-                    "dev.oomlab.hypothesis..", "dev.oomlab.search..", "dev.oomlab.suite..")
+                    "dev.oomlab.hypothesis..", "dev.oomlab.search..", "dev.oomlab.suite..", "dev.oomlab.kubernetes..")
             .should().dependOnClassesThat()
             .resideInAnyPackage("dev.oomlab.view..", "dev.oomlab.display..", "dev.oomlab.report..");
 

@@ -69,4 +69,45 @@ class CatalogueTest {
         assertThat(bug.toBe().limitsText()).isEqualTo("memory 4g, shm 1g");
         assertThat(bug.asIs().steps()).containsExactly(new Step.AllocShm(1024));
     }
+
+    @Test
+    void theExtendedCatalogueHoldsThisHostsPartAndTheVmHostsClaims() {
+        assertThat(Catalogue.extendedIds()).containsExactly("E1", "E2", "E3", "E4", "E5", "E6", "E9", "E10", "E12",
+                "E15", "E16", "E17", "E18", "E21", "E22");
+        assertThat(Catalogue.byId("e4")).isSameAs(Catalogue.extended().get(3));
+        assertThat(Catalogue.byId("E5").needs()).containsExactly(HostNeed.CGROUP_V1);
+        assertThat(Catalogue.byId("E6").needs()).containsExactly(HostNeed.SWAP);
+        assertThat(Catalogue.byId("E9").needs()).containsExactly(HostNeed.GLOBAL_PRESSURE);
+        for (String id : List.of("E10", "E15", "E17", "E18")) {
+            assertThat(Catalogue.byId(id).needs()).as(id).containsExactly(HostNeed.CGROUP_V2);
+        }
+        assertThat(Catalogue.byId("E16").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE);
+    }
+
+    @Test
+    void everyExtendedHypothesisThatNeedsNothingSpecialHasCasesWithTwoOutcomesThatDiffer() {
+        for (Hypothesis h : Catalogue.extended()) {
+            if (h.needs().isEmpty()) {
+                assertThat(h.cases()).as(h.id()).isNotEmpty();
+                assertThat(h.cases()).as("%s has a case that can reject it", h.id())
+                        .anyMatch(c -> c.ifTrue() != c.ifFalse());
+            }
+        }
+    }
+
+    @Test
+    void aCaseWithLimitsOfItsOwnKeepsTheBaseForTheRest() {
+        Hypothesis e22 = Catalogue.byId("E22");
+        List<dev.oomlab.dsl.Scenario> s = e22.scenarios();
+        assertThat(s.get(0).limitsText()).isEqualTo("memory 1g, shm tmpfs (no size)");
+        assertThat(s.get(2).limitsText()).isEqualTo("memory 1g, shm tmpfs 256m");
+        assertThat(s.get(3).limitsText()).isEqualTo("memory 512m, shm tmpfs 1g");
+        assertThat(s.get(3).stepsText()).isEqualTo("statfs /dev/shm, then shm 700");
+        assertThat(Catalogue.byId("E21").scenarios().get(3).limitsText()).contains("kernel-memory 6m");
+    }
+
+    @Test
+    void unknownIdsNameBothCatalogues() {
+        assertThatThrownBy(() -> Catalogue.byId("E99")).hasMessageContaining("H8").hasMessageContaining("E22");
+    }
 }

@@ -58,4 +58,14 @@ class ProbeLineTest {
         assertThat(argv).containsExactly("/probe", "--chunk-mib=16", "--dir=/scratch", "shm:800", "ram:1300",
                 "freeshm", "file:2000", "sleep:2000", "shm:200:shared-seg");
     }
+
+    @Test
+    void aStatfsLineIsAFigureOfItsOwn() {
+        String line = "{\"ev\":\"statfs\",\"step\":0,\"path\":\"/dev/shm\",\"size\":12638089216,"
+                + "\"avail\":12638089216,\"t_us\":2184}";
+        assertThat(ProbeLine.parse(line)).get().extracting(Sample::event).isEqualTo(ProbeEvent.STATFS);
+        assertThat(ProbeLine.statfs(line)).contains(new FsStat(0, "/dev/shm", 12638089216L, 12638089216L));
+        assertThat(ProbeLine.statfs("{\"ev\":\"step\",\"step\":0}")).isEmpty();
+        assertThat(new Step.StatFs("/dev/shm").probeArg()).isEqualTo("statfs:/dev/shm");
+    }
 }

@@ -89,4 +89,25 @@ class ReportWriterTest {
                 .contains("6.1.0-test")
                 .doesNotContain("<script");
     }
+
+    @Test
+    void theExtendedHypothesesHaveTheirOwnSectionAndArrayWithTheReasonAHostCannotRunThem(@TempDir Path dir)
+            throws Exception {
+        HypothesisResult cannot = HypothesisResult.cannotRun(dev.oomlab.hypothesis.Catalogue.byId("E6"),
+                "it needs swap on the host; this host has none (SwapTotal 0)");
+        ReportFiles files = ReportWriter.to(dir).extended(List.of(Fixtures.rejected(), cannot))
+                .write(hypotheses, null);
+        JsonNode root = new ObjectMapper().readTree(files.json().toFile());
+        assertThat(root.path("hypotheses")).hasSize(2);
+        JsonNode e6 = root.path("extendedHypotheses").get(1);
+        assertThat(e6.path("id").asText()).isEqualTo("E6");
+        assertThat(e6.path("verdict").asText()).isEqualTo("CANNOT_RUN");
+        assertThat(e6.path("cannotRunOnThisHost").asText()).isEqualTo(
+                "it needs swap on the host; this host has none (SwapTotal 0)");
+        assertThat(e6.path("hostNeeds").get(0).asText()).isEqualTo("swap on the host");
+        assertThat(e6.path("cases")).isEmpty();
+        String index = Files.readString(files.index());
+        assertThat(index).contains("Extended hypotheses (seeds 001-004)").contains("cannot run on this host")
+                .contains("it needs swap on the host; this host has none (SwapTotal 0)");
+    }
 }

@@ -120,4 +120,14 @@ class ClassifierTest {
         assertThat(r.stoppedAt()).get().extracting(StepProgress::index).isEqualTo(1);
         assertThat(r.headline()).isEqualTo("OOM (exit 137, OOMKilled true, stopped in step 2 ram 64: 16/64 MiB, peak 51 MiB)");
     }
+
+    @Test
+    void theEnginesRefusalIsItsOwnOutcomeWithTheEnginesWords() {
+        Observation o = Observation.refused("Minimum memory limit allowed is 6MB (HTTP 400)", Duration.ZERO);
+        Classification c = Classifier.classify(ScenarioSpec.empty(), o);
+        assertThat(c.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(c.detail()).isEqualTo("the engine refused the container: Minimum memory limit allowed is 6MB (HTTP 400)");
+        assertThat(Classifier.classify(ScenarioSpec.empty(), Observation.failed("boom", Duration.ZERO)).outcome())
+                .isEqualTo(Outcome.ERROR);
+    }
 }

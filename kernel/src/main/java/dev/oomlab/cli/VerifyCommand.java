@@ -55,6 +55,9 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-notebooks", description = "do not execute the notebooks into the report")
     boolean noNotebooks;
 
+    @Option(names = "--no-extended", description = "skip the extended hypotheses (E1…, seeds 001-004)")
+    boolean noExtended;
+
     @Override
     public Integer call() {
         List<Hypothesis> chosen = choose();
@@ -69,7 +72,10 @@ public final class VerifyCommand implements Callable<Integer> {
 
         long t0 = System.nanoTime();
         progress.phase("hypotheses");
-        List<HypothesisResult> results = Hypothesis.runAll(chosen, suite);
+        List<Hypothesis> extended = chooseExtended();
+        List<HypothesisResult> all = Hypothesis.runAll(concat(chosen, extended), suite); // one parallel batch
+        List<HypothesisResult> results = all.subList(0, chosen.size());
+        List<HypothesisResult> extendedResults = all.subList(chosen.size(), all.size());
         progress.end();
         double hypothesesSeconds = (System.nanoTime() - t0) / 1e9;
 
@@ -88,8 +94,10 @@ public final class VerifyCommand implements Callable<Integer> {
         List<Path> notebookPages = notebooks == null ? List.of()
                 : notebooks.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
                 .filter(java.util.Objects::nonNull).toList();
-        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).write(results, bug);
+        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).extended(extendedResults)
+                .write(results, bug);
         print(results, bug, hypothesesSeconds, bugSeconds, files);
+        printExtended(extendedResults);
         if (notebooks != null) {
             System.out.println("notebooks: " + notebooks);
         }
@@ -130,13 +138,46 @@ public final class VerifyCommand implements Callable<Integer> {
         List<Hypothesis> chosen = new ArrayList<>();
         for (String id : ids) {
             String wanted = id.toUpperCase(Locale.ROOT);
-            if (!Catalogue.ids().contains(wanted)) {
+            if (!Catalogue.ids().contains(wanted) && !Catalogue.extendedIds().contains(wanted)) {
                 throw new IllegalArgumentException("hypotheses: unknown id \"" + id + "\" (known: "
-                        + String.join(", ", Catalogue.ids()) + ")");
+                        + String.join(", ", Catalogue.ids()) + ", " + String.join(", ", Catalogue.extendedIds()) + ")");
             }
-            chosen.add(Catalogue.byId(wanted));
+            if (Catalogue.ids().contains(wanted)) {
+                chosen.add(Catalogue.byId(wanted));
+            }
         }
         return chosen;
+    }
+
+    /** The extended hypotheses asked for: all of them when no id is given (unless --no-extended). */
+    private List<Hypothesis> chooseExtended() {
+        if (ids.isEmpty()) {
+            return noExtended ? List.of() : Catalogue.extended();
+        }
+        return ids.stream().map(id -> id.toUpperCase(Locale.ROOT)).filter(Catalogue.extendedIds()::contains)
+                .map(Catalogue::byId).toList();
+    }
+
+    private static List<Hypothesis> concat(List<Hypothesis> a, List<Hypothesis> b) {
+        List<Hypothesis> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** The extended hypotheses: a verdict, or "cannot run on this host" and why. */
+    private static void printExtended(List<HypothesisResult> extended) {
+        if (extended.isEmpty()) {
+            return;
+        }
+        System.out.printf("%nextended hypotheses (seeds 001-004):%n%-4s %-13s %-6s %s%n", "id", "verdict", "cases",
+                "claim");
+        for (HypothesisResult h : extended) {
+            System.out.printf("%-4s %-13s %-6s %s%n", h.hypothesis().id(), h.ran() ? h.verdict() : "CANNOT_RUN",
+                    h.cases().size(), h.hypothesis().claim());
+            if (!h.ran()) {
+                System.out.println("     cannot run on this host: " + h.cannotRunReason());
+            }
+        }
     }
 
     private Path reportDir() {

@@ -52,7 +52,7 @@ public final class Notebooks {
         if (name.startsWith("platform-bug")) {
             return "2";
         }
-        return name.startsWith("extended-") ? "3" : "4";
+        return name.startsWith("extended-") || name.startsWith("e-") ? "3" : "4";
     }
 
     public static String baseName(Path notebook) {

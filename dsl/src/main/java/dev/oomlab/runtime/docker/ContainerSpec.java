@@ -47,6 +47,9 @@ public final class ContainerSpec {
         if (s.limits().oomScoreAdj() != null) {
             hc.withOomScoreAdj(s.limits().oomScoreAdj());
         }
+        if (s.limits().kernelMemory() != null) {
+            hc.withKernelMemory(s.limits().kernelMemory().bytes());
+        }
         if (s.limits().ipc() != null) {
             hc.withIpcMode(s.limits().ipc());
         }

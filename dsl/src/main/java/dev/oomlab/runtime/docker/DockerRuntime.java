@@ -5,6 +5,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
+import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Volume;
@@ -23,6 +24,7 @@ import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Size;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -131,23 +133,30 @@ public final class DockerRuntime implements ContainerRuntime {
         }
         String reference = image.ensure(docker);
         long started = System.nanoTime();
-        String containerId;
+        CreateContainerResponse created;
         try {
-            containerId = create(scenario, reference);
+            created = create(scenario, reference);
+        } catch (BadRequestException e) {
+            // the engine's own validation (e.g. a memory limit below its minimum): shown as it answered
+            return Results.from(scenario, Observation.refused(EngineAnswer.message(e), elapsed(started)),
+                    environment(), runId);
         } catch (DockerException e) {
             return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
                     environment(), runId);
         }
+        String containerId = created.getId();
+        List<String> warnings = created.getWarnings() == null ? List.of() : List.of(created.getWarnings());
         long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
-            return runCreated(scenario, listener, containerId, started);
+            return runCreated(scenario, listener, containerId, started, warnings);
         } finally {
             liveLimitBytes.addAndGet(-limit);
         }
     }
 
-    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, long started) {
+    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, long started,
+                              List<String> warnings) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -156,7 +165,8 @@ public final class DockerRuntime implements ContainerRuntime {
         });
         boolean observed = false;
         try {
-            Observation observation = observe(scenario, containerId, listener, started, cancelled);
+            Observation observation = observe(scenario, containerId, listener, started, cancelled)
+                    .withWarnings(warnings);
             observed = true;
             return Results.from(scenario, observation, environment(), runId);
         } finally {
@@ -199,7 +209,7 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    private String create(ScenarioSpec scenario, String reference) {
+    private CreateContainerResponse create(ScenarioSpec scenario, String reference) {
         String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
@@ -212,7 +222,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 .withVolumes(new Volume(ProbeCommand.SCRATCH_DIR))
                 .withHostConfig(ContainerSpec.hostConfig(scenario))
                 .exec();
-        return created.getId();
+        return created;
     }
 
     private Observation observe(ScenarioSpec scenario, String id, RunListener listener, long started,

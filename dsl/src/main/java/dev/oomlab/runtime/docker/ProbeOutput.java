@@ -3,6 +3,7 @@ package dev.oomlab.runtime.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.oomlab.probe.FsStat;
 import dev.oomlab.probe.ProbeLine;
 import dev.oomlab.probe.ProbeReport;
 import dev.oomlab.probe.ProbeEvent;
@@ -27,6 +28,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final List<Sample> samples = new ArrayList<>();
     private Sample exit;
     private final List<String> output = new ArrayList<>();
+    private final List<FsStat> filesystems = new ArrayList<>();
     private volatile long lastEventNanos = System.nanoTime();
 
     ProbeOutput(ScenarioSpec scenario, RunListener listener) {
@@ -50,7 +52,9 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     private void line(String line) {
         Optional<Sample> sample = ProbeLine.parse(line);
-        if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.STATFS) {
+            ProbeLine.statfs(line).ifPresent(filesystems::add); // a figure, not a timeline point
+        } else if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
         } else if (sample.isPresent()) {
             samples.add(sample.get());
@@ -66,7 +70,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     /** What the probe said so far, with any unfinished line kept as output. */
     synchronized ProbeReport report() {
-        return new ProbeReport(samples, exit, output());
+        return new ProbeReport(samples, exit, output(), filesystems);
     }
 
     private List<String> output() {

@@ -1,0 +1,85 @@
+package dev.oomlab.hypothesis;
+
+import dev.oomlab.result.Environment;
+import dev.oomlab.spec.Size;
+import java.util.Optional;
+
+/**
+ * What a hypothesis needs its host to offer, checked against the engine's {@link Environment}
+ * before any container starts. A host that lacks it makes the hypothesis "cannot run on this
+ * host", with the reason: never a verdict drawn from a run that could not show the claim.
+ */
+public enum HostNeed {
+    /** {@code --oom-kill-disable}, memory.oom_control: only the v1 memory controller has them. */
+    CGROUP_V1("cgroup v1") {
+        @Override
+        Optional<String> unmetOn(Environment env) {
+            return env.cgroupVersion() == 1 ? Optional.empty()
+                    : Optional.of("it needs cgroup v1 (memory.oom_control, --oom-kill-disable); the engine reports "
+                            + cgroup(env));
+        }
+    },
+    /** memory.high, memory.min/low, memory.oom.group, memory.events and PSI exist only on v2. */
+    CGROUP_V2("cgroup v2") {
+        @Override
+        Optional<String> unmetOn(Environment env) {
+            return env.cgroupVersion() == 2 ? Optional.empty()
+                    : Optional.of("it needs cgroup v2 (memory.high, memory.min/low, memory.oom.group, memory.events, "
+                            + "PSI); the engine reports " + cgroup(env));
+        }
+    },
+    /** Swap on the host: without it memory-swap above memory changes nothing. */
+    SWAP("swap on the host") {
+        @Override
+        Optional<String> unmetOn(Environment env) {
+            if (env.hostSwapBytes() > 0) {
+                return Optional.empty();
+            }
+            return Optional.of(env.hostSwapBytes() < 0
+                    ? "it needs swap on the host, and this host's swap could not be read"
+                    : "it needs swap on the host; this host has none (SwapTotal 0)");
+        }
+    },
+    /**
+     * Global memory pressure: the whole host short of memory, which only a small host (a VM) can be
+     * pushed into without harming everything else on it.
+     */
+    GLOBAL_PRESSURE("global memory pressure (a small host)") {
+        @Override
+        Optional<String> unmetOn(Environment env) {
+            long mem = env.hostMemoryBytes();
+            if (mem > 0 && mem <= SMALL_HOST_MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of("it needs global memory pressure, i.e. a host of at most "
+                    + SMALL_HOST_MAX_BYTES / Size.MIB + " MiB that may be pushed out of memory as a whole (a VM); "
+                    + (mem > 0 ? "this host has " + mem / Size.MIB + " MiB and is shared" : "this host's size is unknown"));
+        }
+    };
+
+    /** The largest host this lab will push into global pressure: a VM sized for it, nothing shared. */
+    public static final long SMALL_HOST_MAX_BYTES = 4096L * Size.MIB;
+
+    private final String label;
+
+    HostNeed(String label) {
+        this.label = label;
+    }
+
+    /** "cgroup v2". */
+    public String label() {
+        return label;
+    }
+
+    /** Why a host with this environment cannot offer it, or empty when it can. */
+    abstract Optional<String> unmetOn(Environment env);
+
+    /** Null when the host offers it; else the reason, e.g. "it needs cgroup v2 (...); the engine reports cgroup v1". */
+    public String reasonUnmet(Environment env) {
+        return unmetOn(env).orElse(null);
+    }
+
+    private static String cgroup(Environment env) {
+        return env.cgroupVersion() <= 0 ? "no known cgroup version" : "cgroup v" + env.cgroupVersion();
+    }
+}

@@ -1,0 +1,96 @@
+package dev.oomlab.hypothesis;
+
+import static dev.oomlab.result.Outcome.OK;
+import static dev.oomlab.result.Outcome.OOM;
+import static dev.oomlab.result.Outcome.REFUSED;
+import static dev.oomlab.result.Outcome.SIGBUS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.oomlab.probe.FsStat;
+import dev.oomlab.result.Environment;
+import dev.oomlab.result.Result;
+import dev.oomlab.suite.Suite;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The extended catalogue on the real Docker engine, as one parallel batch (~30 s here, 2 cores).
+ * Every expectation below was measured on this project's host first (Docker 20.10, cgroup v1,
+ * Linux 6.18, 24 GiB, no swap); a host of another kind gets its own verdicts or "cannot run on
+ * this host", which the test checks against what that host offers.
+ */
+class ExtendedHypothesisIT {
+
+    private static List<HypothesisResult> results;
+    private static Environment env;
+
+    @BeforeAll
+    static void runTheExtendedCatalogue() {
+        Suite suite = Suite.defaults();
+        env = suite.runner().runtime().environment();
+        long t0 = System.nanoTime();
+        results = Hypothesis.runAll(Catalogue.extended(), suite);
+        results.forEach(r -> System.out.println(r + "\n"));
+        System.out.printf("extended catalogue: %d cases in %.1f s%n",
+                results.stream().mapToInt(r -> r.cases().size()).sum(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static HypothesisResult e(String id) {
+        return results.stream().filter(r -> r.hypothesis().id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static Result run(String id, int index) {
+        return e(id).cases().get(index).result();
+    }
+
+    @Test
+    void theVerdictsMeasuredOnThisKindOfHost() {
+        Map<String, Verdict> measured = Map.of("E1", Verdict.SUPPORTED, "E2", Verdict.SUPPORTED,
+                "E3", Verdict.SUPPORTED, "E4", Verdict.SUPPORTED, "E12", Verdict.REJECTED,
+                "E21", Verdict.REJECTED, "E22", Verdict.SUPPORTED);
+        measured.forEach((id, verdict) -> assertThat(e(id).verdict()).as("%s:%n%s", id, e(id)).isEqualTo(verdict));
+        assertThat(e("E5").verdict()).isEqualTo(env.cgroupVersion() == 1 ? Verdict.SUPPORTED : Verdict.CANNOT_RUN);
+    }
+
+    @Test
+    void theVmHostsClaimsCannotRunWhereTheHostLacksWhatTheyNeedAndStartNoContainer() {
+        for (HypothesisResult r : results) {
+            String reason = r.hypothesis().cannotRunOn(env);
+            if (reason != null) {
+                assertThat(r.verdict()).as(r.hypothesis().id()).isEqualTo(Verdict.CANNOT_RUN);
+                assertThat(r.cannotRunReason()).isEqualTo(reason);
+                assertThat(r.cases()).isEmpty();
+            }
+        }
+        if (env.cgroupVersion() == 1 && env.hostSwapBytes() == 0) {
+            assertThat(e("E6").cannotRunReason()).contains("swap");
+            assertThat(e("E10").cannotRunReason()).contains("cgroup v2");
+        }
+    }
+
+    @Test
+    void theEnginesRefusalsAreShownAsItAnsweredThem() {
+        assertThat(run("E21", 0).outcome()).isEqualTo(REFUSED);
+        assertThat(run("E21", 0).detail()).contains("Minimum memory limit allowed is 6MB");
+        assertThat(run("E21", 1).outcome()).isEqualTo(OK);
+        assertThat(run("E21", 2).outcome()).isEqualTo(REFUSED);
+        assertThat(run("E21", 2).detail()).contains("Minimum kernel memory limit allowed is 6MB");
+        Result kmem = run("E21", 3);
+        assertThat(kmem.outcome()).as("~7.8 MiB of page tables under a 6 MiB kernel-memory limit").isEqualTo(OK);
+        assertThat(kmem.warnings()).anyMatch(w -> w.contains("kernel memory limit is deprecated"));
+    }
+
+    @Test
+    void statfsShowsTheTmpfsOwnSizeNotTheMemoryLimit() {
+        FsStat unsized = run("E22", 0).filesystems().get(0);
+        assertThat(unsized.path()).isEqualTo("/dev/shm");
+        // tmpfs's default: half the host's RAM (12053 MiB of 24105 here), rounded to pages
+        assertThat(unsized.sizeBytes()).isBetween(env.hostMemoryBytes() / 2 - (64L << 20), env.hostMemoryBytes() / 2);
+        assertThat(run("E22", 2).filesystems().get(0).sizeBytes()).isEqualTo(256L << 20);
+        assertThat(run("E22", 3).filesystems().get(0).sizeBytes()).isEqualTo(1L << 30);
+        assertThat(List.of(run("E22", 1).outcome(), run("E22", 2).outcome(), run("E22", 3).outcome()))
+                .containsExactly(OOM, SIGBUS, OOM);
+    }
+}
