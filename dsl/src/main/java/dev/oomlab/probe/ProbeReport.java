@@ -9,12 +9,17 @@ import java.util.List;
  * @param exit    the supervisor's last report after its worker ended (the cgroup's final peak,
  *                failcnt and oom_kill), or null when it gave none (stopped from outside)
  * @param output  lines that were not probe events (errors, a crash message)
+ * @param touchedBytes bytes an until-killed step touched (whole pages), from the supervisor's exit line; -1 when none
  */
-public record ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
+public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, long touchedBytes) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
         output = List.copyOf(output);
+    }
+
+    public ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
+        this(samples, exit, output, -1);
     }
 
     /** Nothing said: the container never ran. */

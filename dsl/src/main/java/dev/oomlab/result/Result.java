@@ -16,6 +16,10 @@ import java.util.Optional;
  * @param output    the container's lines that were not probe events (errors, usage)
  * @param exitReport the probe supervisor's report after its worker ended: the cgroup's final
  *                  counters; null when the container was stopped from outside before it could report
+ * @param touchedBytes bytes (whole pages) an until-killed step touched before the worker ended; -1 without one
+ * @param container the container this result was measured in (its name), "" when none was started
+ * @param reused    true when this result was not measured now but taken from an earlier run's
+ *                  store ({@code runId} and {@code container} then say which run measured it)
  */
 public record Result(
         ScenarioSpec scenario,
@@ -33,12 +37,16 @@ public record Result(
         String detail,
         List<String> output,
         Prediction prediction,
-        Sample exitReport) {
+        Sample exitReport,
+        long touchedBytes,
+        String container,
+        boolean reused) {
 
     public Result {
         steps = List.copyOf(steps);
         samples = List.copyOf(samples);
         output = List.copyOf(output);
+        container = container == null ? "" : container;
     }
 
     public static Builder builder(ScenarioSpec scenario) {
@@ -47,7 +55,25 @@ public record Result(
 
     public Result withPrediction(Prediction newPrediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                duration, environment, runId, detail, output, newPrediction, exitReport);
+                duration, environment, runId, detail, output, newPrediction, exitReport, touchedBytes, container, reused);
+    }
+
+    /** This result as taken from a store: the same observation, marked as not measured now. */
+    public Result asReused() {
+        return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                duration, environment, runId, detail, output, prediction, exitReport, touchedBytes, container, true);
+    }
+
+    /** This result for a scenario equal to its own but for the name (a store hit under another name). */
+    public Result withScenario(ScenarioSpec same) {
+        return new Result(same, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                duration, environment, runId, detail, output, prediction, exitReport, touchedBytes, container, reused);
+    }
+
+    /** "measured now in run r (container c)" or "reused from run r (container c)". */
+    public String provenance() {
+        String where = "run " + (runId.isEmpty() ? "?" : runId) + (container.isEmpty() ? "" : ", container " + container);
+        return reused ? "reused from " + where + ", not run again" : "measured now (" + where + ")";
     }
 
     /** The model's predicted outcome, or null when no prediction was made. */
@@ -147,6 +173,9 @@ public record Result(
         private List<String> output = List.of();
         private Prediction prediction;
         private Sample exitReport;
+        private long touchedBytes = -1;
+        private String container = "";
+        private boolean reused;
 
         private Builder(ScenarioSpec scenario) {
             this.scenario = scenario;
@@ -216,9 +245,25 @@ public record Result(
             return this;
         }
 
+        public Builder touchedBytes(long value) {
+            this.touchedBytes = value;
+            return this;
+        }
+
+        public Builder container(String value) {
+            this.container = value;
+            return this;
+        }
+
+        public Builder reused(boolean value) {
+            this.reused = value;
+            return this;
+        }
+
         public Result build() {
             return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                    duration, environment, runId, detail, output, prediction, exitReport);
+                    duration, environment, runId, detail, output, prediction, exitReport, touchedBytes, container,
+                    reused);
         }
     }
 }

@@ -15,9 +15,11 @@ import java.util.List;
  * @param runs         how many runs the search used
  * @param results      every run, in the order it ran
  * @param note         empty when bracketed to 1 MiB, else why not
+ * @param method       how it was found: the kill point and whether the runs after it confirmed it,
+ *                     or why the search fell back to bisection
  */
 public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, long predictedMib, int runs,
-                       List<Result> results, String note) {
+                       List<Result> results, String note, String method) {
 
     /** What the search appends to the scenario. */
     public enum Kind {
@@ -37,6 +39,7 @@ public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, lon
     public Boundary {
         results = List.copyOf(results);
         note = note == null ? "" : note;
+        method = method == null ? "" : method;
     }
 
     /** True when an OK and a not-OK run 1 MiB apart were seen: the boundary is exact to 1 MiB. */
@@ -53,6 +56,6 @@ public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, lon
     public String toString() {
         return kind.label() + " after [" + base.stepsText() + "] with " + base.limitsText() + ": " + mib + " MiB"
                 + (bracketed() ? " (" + failMib + " fails)" : " (NOT bracketed: " + note + ")")
-                + ", model " + predictedMib + " MiB, " + runs + " runs";
+                + ", model " + predictedMib + " MiB, " + runs + " runs" + (method.isEmpty() ? "" : "; " + method);
     }
 }

@@ -115,10 +115,10 @@ public final class ResultCard {
     }
 
     private static String stepColor(Step step) {
-        if (step instanceof Step.AllocShm) {
+        if (step.allocatesShm()) {
             return OutcomeColors.hex(ChartStyle.SHM);
         }
-        if (step instanceof Step.AllocRam) {
+        if (step.allocatesRam()) {
             return OutcomeColors.hex(ChartStyle.ANON);
         }
         return OutcomeColors.hex(ChartStyle.FILE);

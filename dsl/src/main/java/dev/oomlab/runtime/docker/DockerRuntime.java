@@ -109,22 +109,24 @@ public final class DockerRuntime implements ContainerRuntime {
         String reference = image.ensure(docker);
         long started = System.nanoTime();
         String containerId;
+        String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
         try {
-            containerId = create(scenario, reference);
+            containerId = create(scenario, reference, name);
         } catch (DockerException e) {
             return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
-                    environment(), runId);
+                    environment(), runId, "");
         }
         long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
-            return runCreated(scenario, listener, containerId, started);
+            return runCreated(scenario, listener, containerId, name, started);
         } finally {
             liveLimitBytes.addAndGet(-limit);
         }
     }
 
-    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, long started) {
+    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, String name,
+                              long started) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -135,7 +137,7 @@ public final class DockerRuntime implements ContainerRuntime {
         try {
             Observation observation = observe(scenario, containerId, listener, started, cancelled);
             observed = true;
-            return Results.from(scenario, observation, environment(), runId);
+            return Results.from(scenario, observation, environment(), runId, name);
         } finally {
             if (observed) {
                 removals.later(() -> {
@@ -176,8 +178,7 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    private String create(ScenarioSpec scenario, String reference) {
-        String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
+    private String create(ScenarioSpec scenario, String reference, String name) {
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
                 .withCmd(ProbeCommand.argv(scenario.steps()))

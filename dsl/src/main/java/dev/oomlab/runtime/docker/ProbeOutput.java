@@ -26,6 +26,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final StringBuilder stderr = new StringBuilder();
     private final List<Sample> samples = new ArrayList<>();
     private Sample exit;
+    private long touchedBytes = -1;
     private final List<String> output = new ArrayList<>();
     private volatile long lastEventNanos = System.nanoTime();
 
@@ -52,6 +53,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         Optional<Sample> sample = ProbeLine.parse(line);
         if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
+            touchedBytes = ProbeLine.touchedBytes(line);
         } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
@@ -66,7 +68,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     /** What the probe said so far, with any unfinished line kept as output. */
     synchronized ProbeReport report() {
-        return new ProbeReport(samples, exit, output());
+        return new ProbeReport(samples, exit, output(), touchedBytes);
     }
 
     private List<String> output() {
