@@ -102,10 +102,11 @@ final class ReportJson {
     }
 
     record BoundaryJson(String kind, String limits, String steps, long maxMiB, Long firstFailingMiB, long modelMiB,
-                        boolean bracketed, int runs, String note) {
+                        boolean bracketed, int runs, String note, String method) {
         static BoundaryJson of(Boundary b) {
             return new BoundaryJson(b.kind().name(), b.base().limitsText(), b.base().stepsText(), b.mib(),
-                    b.failMib() < 0 ? null : b.failMib(), b.predictedMib(), b.bracketed(), b.runs(), b.note());
+                    b.failMib() < 0 ? null : b.failMib(), b.predictedMib(), b.bracketed(), b.runs(), b.note(),
+                    b.method());
         }
     }
 

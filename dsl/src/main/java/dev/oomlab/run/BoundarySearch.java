@@ -90,6 +90,8 @@ public final class BoundarySearch {
             b.narrow(probe);
             if (b.lo == 0 && b.hi == 1) {
                 note = "even 1 MiB more does not end OK";
+            } else if (!confirm && b.lo > 0 && probe.results.size() == 1) {
+                note = "from the kill point alone: no run at " + b.lo + " MiB confirmed it";
             }
         } catch (OutOfRuns e) {
             method = b.method;

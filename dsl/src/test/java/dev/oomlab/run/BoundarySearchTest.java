@@ -70,6 +70,8 @@ class BoundarySearchTest {
         assertThat(b.mib()).isEqualTo(2039);
         assertThat(b.failMib()).isEqualTo(2040);
         assertThat(b.method()).endsWith("2039 MiB from the kill point, not confirmed");
+        assertThat(b.bracketed()).isFalse();
+        assertThat(b.note()).isEqualTo("from the kill point alone: no run at 2039 MiB confirmed it");
     }
 
     @Test
