@@ -13,6 +13,7 @@ import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
+import dev.oomlab.run.StoredResult;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.view.HypothesisView;
@@ -36,10 +37,10 @@ final class ReportJson {
 
     /** @param charts hypothesis id to the PNG file name written for it (may be empty) */
     static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
-                        Map<String, String> charts) {
+                        Map<String, String> charts, List<StoredResult> containers) {
         Document doc = new Document(EnvironmentJson.of(env), summary,
                 hypotheses.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
-                bug == null ? null : PlatformBugJson.of(bug));
+                bug == null ? null : PlatformBugJson.of(bug), containers.stream().map(ContainerJson::of).toList());
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -47,8 +48,17 @@ final class ReportJson {
         }
     }
 
+    /** @param containers every container the job started, once each (reused results started none) */
     record Document(EnvironmentJson environment, Summary summary, List<HypothesisJson> hypotheses,
-                    PlatformBugJson platformBug) {
+                    PlatformBugJson platformBug, List<ContainerJson> containers) {
+    }
+
+    record ContainerJson(String runId, String container, String host, String scenario, String outcome,
+                         double durationSeconds) {
+        static ContainerJson of(StoredResult r) {
+            return new ContainerJson(r.runId(), r.container(), r.host(), r.scenario(), nameOf(r.outcome()),
+                    r.durationSeconds());
+        }
     }
 
     record EnvironmentJson(String kernel, int cgroupVersion, String dockerVersion, String dockerApiVersion,

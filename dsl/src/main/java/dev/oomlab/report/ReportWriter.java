@@ -12,6 +12,7 @@ import dev.oomlab.view.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.oomlab.run.StoredResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,21 +37,28 @@ public final class ReportWriter {
 
     private final Path directory;
     private final List<Path> notebooks;
+    private final List<StoredResult> containers;
 
-    private ReportWriter(Path directory, List<Path> notebooks) {
+    private ReportWriter(Path directory, List<Path> notebooks, List<StoredResult> containers) {
         this.directory = directory;
         this.notebooks = List.copyOf(notebooks);
+        this.containers = List.copyOf(containers);
     }
 
     public static ReportWriter to(Path directory) {
-        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of());
+        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of());
+    }
+
+    /** Every container the job started, once each, for results.json's "containers". */
+    public ReportWriter containers(List<StoredResult> runs) {
+        return new ReportWriter(directory, notebooks, Objects.requireNonNull(runs, "containers"));
     }
 
     /** Executed notebooks to link from the index, by paths relative to the report's directory. */
     public ReportWriter notebooks(List<Path> paths) {
         Objects.requireNonNull(paths, "notebooks");
         paths.forEach(p -> Objects.requireNonNull(p, "notebooks: a null path"));
-        return new ReportWriter(directory, paths);
+        return new ReportWriter(directory, paths, containers);
     }
 
     /**
@@ -80,7 +88,7 @@ public final class ReportWriter {
             }
             Path json = directory.resolve(JSON);
             Summary summary = Summary.of(hypotheses);
-            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts));
+            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts, containers));
             Path csv = Tables.csv(Tables.cases(hypotheses), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
             Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links()));

@@ -144,7 +144,8 @@ public record Result(
             s.append("model:   ").append(prediction.outcome())
                     .append(disagreesWithModel() ? " (DISAGREES with the kernel)" : " (agrees)").append('\n');
         }
-        s.append("on:      ").append(environment.describe());
+        s.append("on:      ").append(environment.describe()).append('\n');
+        s.append("run:     ").append(provenance());
         if (!output.isEmpty()) {
             s.append("\noutput:  ").append(String.join("\n         ", output));
         }

@@ -57,8 +57,8 @@ public final class ResultCard {
                 facts(r),
                 steps(r),
                 model(r),
-                div(text("on " + r.environment().describe()
-                        + (r.runId() == null ? "" : " \u00b7 run " + r.runId())))
+                div(iff(r.reused(), Html.badge("REUSED", "#6b7280")), text((r.reused() ? " " : "")
+                        + r.provenance() + " \u00b7 on " + r.environment().describe()))
                         .withStyle("opacity:0.65;font-size:0.85em;margin-top:6px"),
                 iff(!r.output().isEmpty(), pre(String.join("\n", r.output())).withStyle("margin:6px 0 0;padding:6px;"
                         + "border:1px solid " + Html.LINE + ";border-radius:4px;white-space:pre-wrap;font-size:0.85em")),
