@@ -50,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--curve-step", defaultValue = "256",
             description = "MiB between points of the platform bug's capacity curves (default: ${DEFAULT-VALUE})")
-    int curveStep;
+    int curveStep = 256; // also when built without picocli (bench verify)
 
     @Option(names = "--no-platform-bug", description = "skip the platform bug's boundary searches")
     boolean noPlatformBug;
