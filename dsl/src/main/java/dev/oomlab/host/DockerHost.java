@@ -52,11 +52,6 @@ public final class DockerHost implements Host {
         return runtime;
     }
 
-    /** True once a connection was made. */
-    public synchronized boolean connected() {
-        return runtime != null;
-    }
-
     @Override
     public synchronized void close() {
         if (runtime != null) {

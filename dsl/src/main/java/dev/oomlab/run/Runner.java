@@ -48,12 +48,6 @@ public final class Runner {
         return host != null ? host.runtime() : defaultRuntime();
     }
 
-    /** The host's name: where this runner's results come from. */
-    public String hostName() {
-        return host != null ? host.name() : replacedDefault != null ? replacedDefault.environment().host()
-                : Hosts.local().name();
-    }
-
     public LimitModel model() {
         return model;
     }
