@@ -4,7 +4,8 @@
  *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
  *   probe --stat
  *
- * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, statfs:PATH, hold.
+ * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, statfs:PATH, hold,
+ * ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
  * statfs:PATH writes {"ev":"statfs","step":I,"path":P,"size":f_blocks*f_frsize,
  * "avail":f_bavail*f_frsize} (what df shows), then its step line.
  * Every event is one JSON object on one line of stdout, written with a single write(2)
@@ -50,6 +51,11 @@
  * Linux 5.19), high_limit (memory.high), swap (memory.swap.current), ev_high/ev_max/ev_oom/
  * ev_oom_kill (memory.events) and psi_{some,full}_{avg10,total} (memory.pressure; avg10 in
  * hundredths of a percent, total in microseconds); on v1 and without a cgroup they are -1.
+ * Until killed: ram-until-killed:MIB and shm-until-killed:MIB are ram/shm steps (their events
+ * say kind "ram"/"shm") that count every page they touch in a page the supervisor mapped shared
+ * before the fork. Their MIB is a ceiling, not a goal: the worker is meant to be killed on the
+ * way, and a dead worker reports nothing, so the supervisor's "exit" line then carries
+ * "touched_pages":N and "touched_bytes":N*page, how far it got, to the page. The step's own progress lines are per chunk.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -88,6 +94,7 @@ struct step {
     enum kind kind;
     uint64_t n;        /* MiB for shm/ram/file, milliseconds for sleep */
     const char *name;  /* shm segment name, NULL for the default; the path of statfs */
+    int until_killed;  /* count touched pages for the supervisor (ram/shm-until-killed) */
 };
 
 struct seg {
@@ -107,6 +114,7 @@ static const char *file_dir = "/scratch";
 static const char *shm_dir = "/dev/shm";
 static uint64_t page_size = 4096;
 static struct timespec t0;
+static volatile uint64_t *touched_pages;   /* shared with the supervisor; NULL unless until-killed */
 
 /* ------------------------------------------------------------------ output */
 
@@ -673,12 +681,20 @@ static const char *join_path(const char *dir, const char *prefix, int idx, const
 static void touch(int step, enum kind k, char *base, uint64_t len)
 {
     const uint64_t page = page_size;
+    volatile uint64_t *count = steps[step].until_killed ? touched_pages : NULL;
     uint64_t done = 0;
     while (done < len) {
         uint64_t n = len - done < chunk_bytes ? len - done : chunk_bytes;
         volatile char *p = base + done;
-        for (uint64_t off = 0; off < n; off += page)
-            p[off] = 1;
+        if (count) {
+            for (uint64_t off = 0; off < n; off += page) {
+                p[off] = 1;
+                *count += 1;
+            }
+        } else {
+            for (uint64_t off = 0; off < n; off += page)
+                p[off] = 1;
+        }
         done += n;
         progress(step, k, done, len);
     }
@@ -853,10 +869,16 @@ static void parse_step(const char *a)
     const char *end;
     s->name = NULL;
     s->n = 0;
+    s->until_killed = 0;
     if (strcmp(a, "freeshm") == 0) {
         s->kind = K_FREESHM;
     } else if (strcmp(a, "hold") == 0) {
         s->kind = K_HOLD;
+    } else if (starts(a, "ram-until-killed:") || starts(a, "shm-until-killed:")) {
+        s->kind = a[0] == 'r' ? K_RAM : K_SHM;
+        s->until_killed = 1;
+        if (parse_dec(strchr(a, ':') + 1, &end, MAX_MIB, &s->n) < 0 || *end)
+            usage("until killed takes ram-until-killed:MIB or shm-until-killed:MIB", a);
     } else if (starts(a, "shm:")) {
         s->kind = K_SHM;
         if (parse_dec(a + 4, &end, MAX_MIB, &s->n) < 0 || (*end && *end != ':'))
@@ -930,7 +952,8 @@ static void parse_args(int argc, char **argv, int *stat_mode)
         return;
     }
     if (!nsteps)
-        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS statfs:PATH hold)", NULL);
+        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS statfs:PATH hold"
+              " ram-until-killed:MIB shm-until-killed:MIB)", NULL);
     if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
         usage("bad --dir", file_dir);
     if (!*shm_dir || strlen(shm_dir) > PATH_CAP - 64 - MAX_NAME)
@@ -1067,6 +1090,17 @@ static const char *signal_name(int sig)
     }
 }
 
+/* An until-killed step's page count, for the exit line; nothing when the run has none. */
+static void put_touched_pages(void)
+{
+    if (touched_pages) {
+        put_key("touched_pages");
+        put_u64(*touched_pages);
+        put_key("touched_bytes");
+        put_u64(*touched_pages * page_size);
+    }
+}
+
 /* The last line: how the worker ended and the cgroup's counters after it (see the top). */
 static __attribute__((noreturn)) void report_exit(pid_t worker, int status)
 {
@@ -1096,9 +1130,28 @@ static __attribute__((noreturn)) void report_exit(pid_t worker, int status)
     put_raw("\"", 1);
     put_key("t_us");
     put_i64(t);
+    put_touched_pages();
     put_counters();
     line_emit();
     _exit(signaled ? 128 + sig : code);
+}
+
+/*
+ * The page an until-killed step counts in: shared, so the count outlives the worker; written
+ * once here so that it is charged before the worker fills the cgroup.
+ */
+static void map_touched_pages(void)
+{
+    int wanted = 0;
+    for (int i = 0; i < nsteps; i++)
+        wanted |= steps[i].until_killed;
+    if (!wanted)
+        return;
+    void *p = mmap(NULL, page_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p == MAP_FAILED)
+        fail_exit(-1, "supervisor", "mmap", errno, 0, 0, 4);
+    touched_pages = p;
+    *touched_pages = 0;
 }
 
 /*
@@ -1111,6 +1164,7 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
     int gate[2];
     if (pipe2(gate, O_CLOEXEC) < 0)
         fail_exit(-1, "supervisor", "pipe2", errno, 0, 0, 4);
+    map_touched_pages();
     pid_t self = getpid();
     pid_t worker = fork();
     if (worker < 0)

@@ -116,6 +116,14 @@ run "existing segment" 0 --shm-dir="$shm" shm:4:shared && has "existing segment 
 [ "$(head -c 2 "$shm/shared")" = $'\001x' ] && ok "existing segment touched, not truncated" || bad "existing segment content"
 rm -f "$shm/shared"
 
+# Until killed: the steps count the pages they touch; the supervisor reports the count.
+pages=$(( (8 << 20) / $(getconf PAGESIZE) + (4 << 20) / $(getconf PAGESIZE) ))
+run "until killed" 0 --shm-dir="$shm" ram-until-killed:8 shm-until-killed:4 &&
+  has "until killed: events say ram" '"ev":"step","step":0,"kind":"ram","done":8388608' &&
+  last "until killed: exit line counts the pages" "\"t_us\":[0-9]+,\"touched_pages\":$pages,\"touched_bytes\":$((pages * $(getconf PAGESIZE))),\"usage\""
+run "usage 'ram-until-killed:'" 2 ram-until-killed: && has "until killed usage" '"ev":"usage"'
+run "without until killed: no page count" 0 ram:1 && last "no touched_pages" "$(exit_line exited 0 0 '')"
+
 run "fail open" 3 --shm-dir="$work/missing" shm:1 && has "fail line" \
   '^\{"ev":"fail","step":0,"kind":"shm","op":"open","errno":2,"error":"ENOENT","done":0,"target":1048576,"t_us":'
 last "fail: exit line with code 3" "$(exit_line exited 3 0 '')"

@@ -167,6 +167,16 @@ public final class Scenario {
         return then(new Step.AllocRam(mib));
     }
 
+    /** RAM touched until the OOM kill (at most {@code ceilingMib}): the result says how far it got, to the page. */
+    public Scenario allocRamUntilKilled(int ceilingMib) {
+        return then(Step.UntilKilled.ram(ceilingMib));
+    }
+
+    /** Shm touched until the kill or SIGBUS (at most {@code ceilingMib}); see {@link #allocRamUntilKilled}. */
+    public Scenario allocShmUntilKilled(int ceilingMib) {
+        return then(Step.UntilKilled.shm(ceilingMib));
+    }
+
     public Scenario freeShm() {
         return then(new Step.FreeShm());
     }

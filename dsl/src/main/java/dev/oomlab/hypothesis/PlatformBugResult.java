@@ -1,8 +1,12 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.run.Boundary;
+import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The platform bug measured: the app's largest RAM with the platform's limits (AS-IS) and with
@@ -22,8 +26,22 @@ public record PlatformBugResult(PlatformBug bug, Boundary asIs, Boundary toBe, L
         return toBe.mib() - asIs.mib();
     }
 
+    /** Containers run, each once: a curve point that reuses a capacity search adds no run. */
     public int runs() {
-        return asIs.runs() + toBe.runs() + curves.stream().mapToInt(SweepResult::runs).sum();
+        Set<Boundary> searches = Collections.newSetFromMap(new IdentityHashMap<>());
+        searches.add(asIs);
+        searches.add(toBe);
+        int outcomes = 0;
+        for (SweepResult c : curves) {
+            for (SweepPoint p : c.points()) {
+                if (p.boundary() != null) {
+                    searches.add(p.boundary());
+                } else {
+                    outcomes++;
+                }
+            }
+        }
+        return outcomes + searches.stream().mapToInt(Boundary::runs).sum();
     }
 
     @Override

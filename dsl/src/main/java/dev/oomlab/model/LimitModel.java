@@ -105,9 +105,9 @@ public final class LimitModel {
         }
 
         void apply(int i, Step step) {
-            if (step instanceof Step.AllocShm) {
+            if (step.allocatesShm()) {
                 allocShm(i, step.targetBytes());
-            } else if (step instanceof Step.AllocRam) {
+            } else if (step.allocatesRam()) {
                 allocRam(i, step.targetBytes());
             } else if (step instanceof Step.FreeShm) {
                 shm = 0;

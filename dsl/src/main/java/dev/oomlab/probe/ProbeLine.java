@@ -61,6 +61,15 @@ public final class ProbeLine {
         }
     }
 
+    /** The bytes an until-killed step touched (whole pages), from the supervisor's exit line; -1 without one. */
+    public static long touchedBytes(String line) {
+        try {
+            return JSON.readTree(line).path("touched_bytes").asLong(-1);
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
+    }
+
     /** The probe's error text from a fail or usage line ("ENOMEM", "bad step"). */
     public static Optional<String> error(String line) {
         try {

@@ -10,8 +10,10 @@ import java.util.List;
  *                failcnt and oom_kill), or null when it gave none (stopped from outside)
  * @param output  lines that were not probe events (errors, a crash message)
  * @param filesystems what the statfs steps said, in order
+ * @param touchedBytes bytes an until-killed step touched (whole pages), from the supervisor's exit line; -1 when none
  */
-public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems) {
+public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
+                          long touchedBytes) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
@@ -19,9 +21,9 @@ public record ProbeReport(List<Sample> samples, Sample exit, List<String> output
         filesystems = List.copyOf(filesystems);
     }
 
-    /** A report with no statfs step. */
+    /** A report with no statfs step and no until-killed step. */
     public ProbeReport(List<Sample> samples, Sample exit, List<String> output) {
-        this(samples, exit, output, List.of());
+        this(samples, exit, output, List.of(), -1);
     }
 
     /** Nothing said: the container never ran. */

@@ -15,6 +15,7 @@ import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
+import dev.oomlab.run.StoredResult;
 import dev.oomlab.search.SweepPoint;
 import dev.oomlab.search.SweepResult;
 import dev.oomlab.view.HypothesisView;
@@ -37,17 +38,18 @@ final class ReportJson {
 
     /** @param charts hypothesis id to the PNG file name written for it (may be empty) */
     static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
-                        Map<String, String> charts) {
-        return write(env, summary, hypotheses, bug, charts, List.of());
+                        Map<String, String> charts, List<StoredResult> containers) {
+        return write(env, summary, hypotheses, bug, charts, containers, List.of());
     }
 
     /** @param extended the extended hypotheses (E1…), written as "extendedHypotheses" */
     static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
-                        Map<String, String> charts, List<HypothesisResult> extended) {
+                        Map<String, String> charts, List<StoredResult> containers, List<HypothesisResult> extended) {
         Document doc = new Document(EnvironmentJson.of(env), summary,
                 hypotheses.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
                 bug == null ? null : PlatformBugJson.of(bug),
-                extended.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList());
+                extended.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
+                containers.stream().map(ContainerJson::of).toList());
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -55,8 +57,18 @@ final class ReportJson {
         }
     }
 
+    /** @param containers every container the job started, once each (reused results started none) */
     record Document(EnvironmentJson environment, Summary summary, List<HypothesisJson> hypotheses,
-                    PlatformBugJson platformBug, List<HypothesisJson> extendedHypotheses) {
+                    PlatformBugJson platformBug, List<HypothesisJson> extendedHypotheses,
+                    List<ContainerJson> containers) {
+    }
+
+    record ContainerJson(String runId, String container, String host, String scenario, String outcome,
+                         double durationSeconds) {
+        static ContainerJson of(StoredResult r) {
+            return new ContainerJson(r.runId(), r.container(), r.host(), r.scenario(), nameOf(r.outcome()),
+                    r.durationSeconds());
+        }
     }
 
     record EnvironmentJson(String kernel, int cgroupVersion, String dockerVersion, String dockerApiVersion,
@@ -121,10 +133,11 @@ final class ReportJson {
     }
 
     record BoundaryJson(String kind, String limits, String steps, long maxMiB, Long firstFailingMiB, long modelMiB,
-                        boolean bracketed, int runs, String note) {
+                        boolean bracketed, int runs, String note, String method) {
         static BoundaryJson of(Boundary b) {
             return new BoundaryJson(b.kind().name(), b.base().limitsText(), b.base().stepsText(), b.mib(),
-                    b.failMib() < 0 ? null : b.failMib(), b.predictedMib(), b.bracketed(), b.runs(), b.note());
+                    b.failMib() < 0 ? null : b.failMib(), b.predictedMib(), b.bracketed(), b.runs(), b.note(),
+                    b.method());
         }
     }
 

@@ -12,6 +12,7 @@ import dev.oomlab.view.Tables;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import dev.oomlab.run.StoredResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +38,18 @@ public final class ReportWriter {
     private final Path directory;
     private final List<Path> notebooks;
     private final List<HypothesisResult> extended;
+    private final List<StoredResult> containers;
 
-    private ReportWriter(Path directory, List<Path> notebooks, List<HypothesisResult> extended) {
+    private ReportWriter(Path directory, List<Path> notebooks, List<HypothesisResult> extended,
+                         List<StoredResult> containers) {
         this.directory = directory;
         this.notebooks = List.copyOf(notebooks);
         this.extended = List.copyOf(extended);
+        this.containers = List.copyOf(containers);
     }
 
     public static ReportWriter to(Path directory) {
-        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of());
+        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of(), List.of());
     }
 
     /**
@@ -54,14 +58,19 @@ public final class ReportWriter {
      * this host" and why.
      */
     public ReportWriter extended(List<HypothesisResult> results) {
-        return new ReportWriter(directory, notebooks, Objects.requireNonNull(results, "extended"));
+        return new ReportWriter(directory, notebooks, Objects.requireNonNull(results, "extended"), containers);
+    }
+
+    /** Every container the job started, once each, for results.json's "containers". */
+    public ReportWriter containers(List<StoredResult> runs) {
+        return new ReportWriter(directory, notebooks, extended, Objects.requireNonNull(runs, "containers"));
     }
 
     /** Executed notebooks to link from the index, by paths relative to the report's directory. */
     public ReportWriter notebooks(List<Path> paths) {
         Objects.requireNonNull(paths, "notebooks");
         paths.forEach(p -> Objects.requireNonNull(p, "notebooks: a null path"));
-        return new ReportWriter(directory, paths, extended);
+        return new ReportWriter(directory, paths, extended, containers);
     }
 
     /**
@@ -91,7 +100,8 @@ public final class ReportWriter {
             }
             Path json = directory.resolve(JSON);
             Summary summary = Summary.of(hypotheses);
-            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts, extended));
+            Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts, containers,
+                    extended));
             Path csv = Tables.csv(Tables.cases(concat(hypotheses, extended)), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
             Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links(),

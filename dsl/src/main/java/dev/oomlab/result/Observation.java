@@ -69,6 +69,10 @@ public record Observation(Integer exitCode, boolean oomKilled, boolean timedOut,
         return probe.saw(event);
     }
 
+    public long touchedBytes() {
+        return probe.touchedBytes();
+    }
+
     public Sample lastSample() {
         return probe.lastSample();
     }

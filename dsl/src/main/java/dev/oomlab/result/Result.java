@@ -20,6 +20,10 @@ import java.util.Optional;
  *                  counters; null when the container was stopped from outside before it could report
  * @param warnings   what the engine said when it accepted the container (e.g. a deprecated flag)
  * @param filesystems what the probe's statfs steps said (what df shows inside)
+ * @param touchedBytes bytes (whole pages) an until-killed step touched before the worker ended; -1 without one
+ * @param container the container this result was measured in (its name), "" when none was started
+ * @param reused    true when this result was not measured now but taken from an earlier run's
+ *                  store ({@code runId} and {@code container} then say which run measured it)
  */
 public record Result(
         ScenarioSpec scenario,
@@ -39,7 +43,10 @@ public record Result(
         Prediction prediction,
         Sample exitReport,
         List<String> warnings,
-        List<FsStat> filesystems) {
+        List<FsStat> filesystems,
+        long touchedBytes,
+        String container,
+        boolean reused) {
 
     public Result {
         warnings = List.copyOf(warnings);
@@ -47,6 +54,7 @@ public record Result(
         steps = List.copyOf(steps);
         samples = List.copyOf(samples);
         output = List.copyOf(output);
+        container = container == null ? "" : container;
     }
 
     public static Builder builder(ScenarioSpec scenario) {
@@ -55,7 +63,28 @@ public record Result(
 
     public Result withPrediction(Prediction newPrediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                duration, environment, runId, detail, output, newPrediction, exitReport, warnings, filesystems);
+                duration, environment, runId, detail, output, newPrediction, exitReport, warnings, filesystems,
+                touchedBytes, container, reused);
+    }
+
+    /** This result as taken from a store: the same observation, marked as not measured now. */
+    public Result asReused() {
+        return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
+                touchedBytes, container, true);
+    }
+
+    /** This result for a scenario equal to its own but for the name (a store hit under another name). */
+    public Result withScenario(ScenarioSpec same) {
+        return new Result(same, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
+                duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
+                touchedBytes, container, reused);
+    }
+
+    /** "measured now in run r (container c)" or "reused from run r (container c)". */
+    public String provenance() {
+        String where = "run " + (runId.isEmpty() ? "?" : runId) + (container.isEmpty() ? "" : ", container " + container);
+        return reused ? "reused from " + where + ", not run again" : "measured now (" + where + ")";
     }
 
     /** The model's predicted outcome, or null when no prediction was made. */
@@ -126,7 +155,8 @@ public record Result(
             s.append("model:   ").append(prediction.outcome())
                     .append(disagreesWithModel() ? " (DISAGREES with the kernel)" : " (agrees)").append('\n');
         }
-        s.append("on:      ").append(environment.describe());
+        s.append("on:      ").append(environment.describe()).append('\n');
+        s.append("run:     ").append(provenance());
         filesystems.forEach(f -> s.append("\n").append(f));
         warnings.forEach(w -> s.append("\nengine warning: ").append(w));
         if (!output.isEmpty()) {
@@ -159,6 +189,9 @@ public record Result(
         private Sample exitReport;
         private List<String> warnings = List.of();
         private List<FsStat> filesystems = List.of();
+        private long touchedBytes = -1;
+        private String container = "";
+        private boolean reused;
 
         private Builder(ScenarioSpec scenario) {
             this.scenario = scenario;
@@ -238,9 +271,25 @@ public record Result(
             return this;
         }
 
+        public Builder touchedBytes(long value) {
+            this.touchedBytes = value;
+            return this;
+        }
+
+        public Builder container(String value) {
+            this.container = value;
+            return this;
+        }
+
+        public Builder reused(boolean value) {
+            this.reused = value;
+            return this;
+        }
+
         public Result build() {
             return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
-                    duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems);
+                    duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
+                    touchedBytes, container, reused);
         }
     }
 }

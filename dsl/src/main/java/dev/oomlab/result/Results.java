@@ -13,13 +13,13 @@ public final class Results {
     private Results() {
     }
 
-    public static Result from(ScenarioSpec scenario, Observation o, Environment env, String runId) {
+    public static Result from(ScenarioSpec scenario, Observation o, Environment env, String runId, String container) {
         Classification c = Classifier.classify(scenario, o);
         return Result.builder(scenario).outcome(c.outcome(), c.detail()).exitCode(o.exitCode())
                 .oomKilled(o.oomKilled()).steps(progress(scenario, o)).samples(o.samples())
                 .counters(peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill)).duration(o.duration())
-                .environment(env).runId(runId).output(o.output()).exitReport(o.exit())
-                .warnings(o.warnings()).filesystems(o.probe().filesystems()).build();
+                .environment(env).runId(runId).container(container).output(o.output()).exitReport(o.exit())
+                .warnings(o.warnings()).filesystems(o.probe().filesystems()).touchedBytes(o.touchedBytes()).build();
     }
 
     static List<StepProgress> progress(ScenarioSpec scenario, Observation o) {

@@ -1,7 +1,10 @@
 package dev.oomlab.run;
 
+import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.spec.ScenarioSpec;
+import dev.oomlab.spec.Size;
+import dev.oomlab.spec.Step;
 import java.util.List;
 
 /**
@@ -15,9 +18,11 @@ import java.util.List;
  * @param runs         how many runs the search used
  * @param results      every run, in the order it ran
  * @param note         empty when bracketed to 1 MiB, else why not
+ * @param method       how it was found: the kill point and whether the runs after it confirmed it,
+ *                     or why the search fell back to bisection
  */
 public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, long predictedMib, int runs,
-                       List<Result> results, String note) {
+                       List<Result> results, String note, String method) {
 
     /** What the search appends to the scenario. */
     public enum Kind {
@@ -37,11 +42,22 @@ public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, lon
     public Boundary {
         results = List.copyOf(results);
         note = note == null ? "" : note;
+        method = method == null ? "" : method;
     }
 
-    /** True when an OK and a not-OK run 1 MiB apart were seen: the boundary is exact to 1 MiB. */
+    /**
+     * True when the boundary is exact to 1 MiB: a run at {@code mib} ended OK (none is needed at
+     * 0: the base itself) and one at {@code failMib}, 1 MiB above, did not (a kill run that died
+     * below {@code failMib} shows that too). A kill point alone, with no OK run, is not enough.
+     */
     public boolean bracketed() {
-        return failMib >= 0 && failMib - mib <= 1;
+        return failMib >= 0 && failMib - mib <= 1 && (mib == 0 || endedOkAt(mib));
+    }
+
+    private boolean endedOkAt(long size) {
+        return results.stream().filter(r -> r.outcome() == Outcome.OK && !r.scenario().steps().isEmpty())
+                .map(r -> r.scenario().steps().get(r.scenario().steps().size() - 1))
+                .anyMatch(last -> !(last instanceof Step.UntilKilled) && last.targetBytes() == size * Size.MIB);
     }
 
     /** The measured boundary minus the model's: 0 when the model is exact. */
@@ -53,6 +69,6 @@ public record Boundary(Kind kind, ScenarioSpec base, long mib, long failMib, lon
     public String toString() {
         return kind.label() + " after [" + base.stepsText() + "] with " + base.limitsText() + ": " + mib + " MiB"
                 + (bracketed() ? " (" + failMib + " fails)" : " (NOT bracketed: " + note + ")")
-                + ", model " + predictedMib + " MiB, " + runs + " runs";
+                + ", model " + predictedMib + " MiB, " + runs + " runs" + (method.isEmpty() ? "" : "; " + method);
     }
 }

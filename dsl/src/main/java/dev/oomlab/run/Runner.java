@@ -52,10 +52,34 @@ public final class Runner {
         return model;
     }
 
-    /** Runs one scenario; the result carries the model's prediction. */
+    /**
+     * Runs one scenario, or takes its result from the process's {@link ResultStore} when that
+     * already holds one for the same scenario on the same host (then marked reused); the result
+     * carries the model's prediction.
+     */
     public Result run(ScenarioSpec scenario, RunListener listener) {
         ScenarioSpec valid = scenario.validate(); // before the runtime: bad input never reaches an engine
-        return runtime().run(valid, listener).withPrediction(model.predict(valid));
+        ContainerRuntime rt = runtime();
+        return ResultStore.current().resultOf(valid, host(rt), () -> rt.run(valid, listener))
+                .withPrediction(model.predict(valid));
+    }
+
+    /** Where a runtime's results are observed, as a store tells hosts apart: this machine and its engine. */
+    static String host(ContainerRuntime rt) {
+        return LocalHost.NAME + " " + rt.environment().describe();
+    }
+
+    /** This machine's name, looked up once. */
+    private static final class LocalHost {
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.io.IOException e) {
+                return "localhost"; // no name to tell it apart: the engine's description still does
+            }
+        }
     }
 
     public Result run(ScenarioSpec scenario) {

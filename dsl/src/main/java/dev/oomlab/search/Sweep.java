@@ -4,6 +4,7 @@ import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Boundary;
 import dev.oomlab.run.BoundarySearch;
+import dev.oomlab.run.Runner;
 import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.suite.Task;
@@ -28,9 +29,11 @@ public final class Sweep {
     private final Suite suite;
     private final SweepListener listener;
     private final int maxRuns;
+    private final boolean killPointOnly;
+    private final List<Boundary> known;
 
     private Sweep(String name, String parameter, List<Long> xs, LongFunction<Scenario> scenarioAt, Suite suite,
-                  SweepListener listener, int maxRuns) {
+                  SweepListener listener, int maxRuns, boolean killPointOnly, List<Boundary> known) {
         this.name = name;
         this.parameter = parameter;
         this.xs = List.copyOf(xs);
@@ -38,6 +41,8 @@ public final class Sweep {
         this.suite = suite;
         this.listener = listener;
         this.maxRuns = maxRuns;
+        this.killPointOnly = killPointOnly;
+        this.known = List.copyOf(known);
     }
 
     /** Sweeps x from {@code from} to {@code to} inclusive by {@code step}; {@code scenarioAt} builds each point. */
@@ -54,7 +59,7 @@ public final class Sweep {
             xs.add(x);
         }
         return new Sweep(parameter, parameter, xs, scenarioAt, null, SweepListener.NONE,
-                BoundarySearch.DEFAULT_MAX_RUNS);
+                BoundarySearch.DEFAULT_MAX_RUNS, false, List.of());
     }
 
     /** Shm in use (MiB) from {@code from} to {@code to}: the base, then shm x (nothing at 0). */
@@ -68,20 +73,39 @@ public final class Sweep {
     }
 
     public Sweep named(String newName) {
-        return new Sweep(newName, parameter, xs, scenarioAt, suite, listener, maxRuns);
+        return new Sweep(newName, parameter, xs, scenarioAt, suite, listener, maxRuns, killPointOnly, known);
     }
 
     public Sweep suite(Suite newSuite) {
-        return new Sweep(name, parameter, xs, scenarioAt, Objects.requireNonNull(newSuite, "suite"), listener, maxRuns);
+        return new Sweep(name, parameter, xs, scenarioAt, Objects.requireNonNull(newSuite, "suite"), listener, maxRuns,
+                killPointOnly, known);
     }
 
     public Sweep listener(SweepListener newListener) {
         return new Sweep(name, parameter, xs, scenarioAt, suite, Objects.requireNonNull(newListener, "listener"),
-                maxRuns);
+                maxRuns, killPointOnly, known);
     }
 
     public Sweep maxRuns(int n) {
-        return new Sweep(name, parameter, xs, scenarioAt, suite, listener, n);
+        return new Sweep(name, parameter, xs, scenarioAt, suite, listener, n, killPointOnly, known);
+    }
+
+    /**
+     * Each point from one kill run, not confirmed (see {@link BoundarySearch#killPointOnly()}): a
+     * curve's shape for a third of the runs; its points say they are not bracketed.
+     */
+    public Sweep killPointOnly() {
+        return new Sweep(name, parameter, xs, scenarioAt, suite, listener, maxRuns, true, known);
+    }
+
+    /**
+     * Boundaries already searched: a point whose scenario (name aside) and kind match one of them
+     * takes it instead of searching again, e.g. a capacity curve's end point that is also the
+     * platform bug's search.
+     */
+    public Sweep reusing(List<Boundary> searched) {
+        return new Sweep(name, parameter, xs, scenarioAt, suite, listener, maxRuns, killPointOnly,
+                Objects.requireNonNull(searched, "searched"));
     }
 
     public List<Long> xs() {
@@ -120,12 +144,23 @@ public final class Sweep {
             if (s.limits().memory() == null) {
                 throw new IllegalArgumentException("memory: sweep point " + x + " has no memory limit: " + s);
             }
-            tasks.add(new Task<>(parameter + " = " + x, Suite.reserveOf(s), runner -> {
-                Boundary b = BoundarySearch.with(runner).maxRuns(maxRuns).listener(listener).search(s, kind);
+            Boundary already = known(s, kind);
+            tasks.add(new Task<>(parameter + " = " + x, already != null ? 0 : Suite.reserveOf(s), runner -> {
+                Boundary b = already != null ? already : search(runner, s, kind);
                 return announce(new SweepPoint(x, s, b, null), done);
             }));
         }
         return new SweepResult(name, parameter, kind.label() + " (MiB)", suite().runTasks(tasks));
+    }
+
+    private Boundary search(Runner runner, ScenarioSpec s, Boundary.Kind kind) {
+        BoundarySearch search = BoundarySearch.with(runner).maxRuns(maxRuns).listener(listener);
+        return (killPointOnly ? search.killPointOnly() : search).search(s, kind);
+    }
+
+    private Boundary known(ScenarioSpec s, Boundary.Kind kind) {
+        return known.stream().filter(b -> b.kind() == kind && b.base().limits().equals(s.limits())
+                && b.base().steps().equals(s.steps())).findFirst().orElse(null);
     }
 
     private SweepPoint announce(SweepPoint p, AtomicInteger done) {

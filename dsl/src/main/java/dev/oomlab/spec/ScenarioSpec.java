@@ -49,7 +49,7 @@ public record ScenarioSpec(String name, Limits limits, List<Step> steps) {
             if (steps.get(i) instanceof Step.FreeShm) {
                 return false;
             }
-            if (steps.get(i) instanceof Step.AllocShm) {
+            if (steps.get(i).allocatesShm()) {
                 return true;
             }
         }

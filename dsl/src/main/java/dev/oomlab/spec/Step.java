@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
 public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
-        Step.StatFs {
+        Step.StatFs, Step.UntilKilled {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
@@ -14,6 +14,16 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
 
     /** A short human label: "shm 800", "ram 1300", "free shm". */
     String label();
+
+    /** True for a step that maps shm (a /dev/shm file), false for anonymous RAM or anything else. */
+    default boolean allocatesShm() {
+        return this instanceof AllocShm || this instanceof UntilKilled u && u.shm();
+    }
+
+    /** True for a step that maps anonymous RAM. */
+    default boolean allocatesRam() {
+        return this instanceof AllocRam || this instanceof UntilKilled u && !u.shm();
+    }
 
     /** Create a file in /dev/shm, size it, map it shared and write one byte per page. */
     record AllocShm(int mib, String segment) implements Step {
@@ -156,6 +166,40 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         @Override
         public String label() {
             return "statfs " + path;
+        }
+    }
+
+    /**
+     * RAM (or shm) touched page by page up to a ceiling, meant to be killed on the way: the
+     * probe's supervisor then reports how many pages the worker touched ({@code Result.touchedBytes}).
+     * One run finds where the limit bites, to the page; a boundary search confirms it.
+     */
+    record UntilKilled(boolean shm, int ceilingMib) implements Step {
+        public UntilKilled {
+            Size.mib(shm ? "allocShmUntilKilled" : "allocRamUntilKilled", ceilingMib);
+        }
+
+        public static UntilKilled ram(int ceilingMib) {
+            return new UntilKilled(false, ceilingMib);
+        }
+
+        public static UntilKilled shm(int ceilingMib) {
+            return new UntilKilled(true, ceilingMib);
+        }
+
+        @Override
+        public String probeArg() {
+            return (shm ? "shm" : "ram") + "-until-killed:" + ceilingMib;
+        }
+
+        @Override
+        public long targetBytes() {
+            return ceilingMib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return (shm ? "shm" : "ram") + " until killed (at most " + ceilingMib + ")";
         }
     }
 }

@@ -31,7 +31,8 @@ public final class BoundaryView {
                         Html.fact("first failing", b.failMib() < 0 ? "none seen" : b.failMib() + " MiB"),
                         Html.fact("model", b.predictedMib() + " MiB"),
                         Html.fact("measured - model", (b.modelError() > 0 ? "+" : "") + b.modelError() + " MiB"),
-                        Html.fact("runs", String.valueOf(b.runs()))),
+                        Html.fact("runs", String.valueOf(b.runs())),
+                        b.method().isEmpty() ? null : Html.fact("found", b.method())),
                 b.bracketed() ? div("exact to 1 MiB").withStyle("opacity:0.8")
                         : div(Html.badge("NOT BRACKETED", Html.WARN), text(" " + b.note())),
                 b.results().isEmpty() ? null : Html.img(Png.of(Charts.boundary(b)), "boundary search runs"),

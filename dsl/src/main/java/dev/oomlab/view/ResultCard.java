@@ -59,8 +59,8 @@ public final class ResultCard {
                 steps(r),
                 engineSaid(r),
                 model(r),
-                div(text("on " + r.environment().describe()
-                        + (r.runId() == null ? "" : " \u00b7 run " + r.runId())))
+                div(iff(r.reused(), Html.badge("REUSED", "#6b7280")), text((r.reused() ? " " : "")
+                        + r.provenance() + " \u00b7 on " + r.environment().describe()))
                         .withStyle("opacity:0.65;font-size:0.85em;margin-top:6px"),
                 iff(!r.output().isEmpty(), pre(String.join("\n", r.output())).withStyle("margin:6px 0 0;padding:6px;"
                         + "border:1px solid " + Html.LINE + ";border-radius:4px;white-space:pre-wrap;font-size:0.85em")),
@@ -125,10 +125,10 @@ public final class ResultCard {
     }
 
     private static String stepColor(Step step) {
-        if (step instanceof Step.AllocShm) {
+        if (step.allocatesShm()) {
             return OutcomeColors.hex(ChartStyle.SHM);
         }
-        if (step instanceof Step.AllocRam) {
+        if (step.allocatesRam()) {
             return OutcomeColors.hex(ChartStyle.ANON);
         }
         return OutcomeColors.hex(ChartStyle.FILE);

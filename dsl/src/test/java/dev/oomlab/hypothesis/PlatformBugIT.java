@@ -36,7 +36,7 @@ class PlatformBugIT {
         assertThat(r.toBe().predictedMib()).isEqualTo(3072);
         for (Boundary b : new Boundary[] {r.asIs(), r.toBe()}) {
             assertThat(b.bracketed()).as(b.note()).isTrue();
-            assertThat(b.runs()).isLessThanOrEqualTo(12);
+            assertThat(b.runs()).as(b.method()).isEqualTo(3);
             assertThat(b.mib()).isBetween(b.predictedMib() - SLACK_MIB, b.predictedMib());
         }
         // what the platform takes away is the shm in use, give or take the page tables of 1 GiB

@@ -63,7 +63,7 @@ class ClassifierTest {
 
     @Test
     void finalCountersComeFromTheSupervisorsReport() {
-        Result r = Results.from(S, killed(true, 1), Environment.unknown(), "run");
+        Result r = Results.from(S, killed(true, 1), Environment.unknown(), "run", "c");
         assertThat(r.countersAreFinal()).isTrue();
         assertThat(r.peakBytes()).isEqualTo(2L << 30);
         assertThat(r.oomKillCount()).isEqualTo(1);
@@ -113,7 +113,7 @@ class ClassifierTest {
                 new Sample(ProbeEvent.STEP, 0, "shm", 32 << 20, 32 << 20, 10, 34 << 20, 1 << 30, 34 << 20, 0, 32 << 20, 0, 0, 0, 0),
                 new Sample(ProbeEvent.PROGRESS, 1, "ram", 16 << 20, 64 << 20, 20, 50 << 20, 1 << 30, 51 << 20, 0, 32 << 20, 16 << 20, 0, 0, 0));
         Result r = Results.from(s, Observation.exited(137, true, new ProbeReport(samples, null, List.of()), Duration.ofMillis(5)),
-                Environment.unknown(), "run");
+                Environment.unknown(), "run", "c");
         assertThat(r.steps()).extracting(StepProgress::completed).containsExactly(true, false);
         assertThat(r.steps().get(1).doneMib()).isEqualTo(16.0);
         assertThat(r.peakBytes()).isEqualTo(51L << 20);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.oomlab.search.Sweep;
 import dev.oomlab.search.SweepResult;
-import dev.oomlab.suite.Suite;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.dsl.Scenario;
@@ -36,8 +35,14 @@ class BoundarySearchIT {
         System.out.println(b);
         assertThat(b.predictedMib()).isEqualTo(192);
         assertThat(b.bracketed()).as(b.note()).isTrue();
-        assertThat(b.runs()).isLessThanOrEqualTo(12).isEqualTo(b.results().size());
+        // measured here: killed at 190.75 MiB, then 190 OK and 191 OOM, 3 runs
+        assertThat(b.runs()).isEqualTo(3).isEqualTo(b.results().size());
+        assertThat(b.method()).contains("confirmed: " + b.mib() + " MiB OK");
         assertThat(b.mib()).isBetween(192 - SLACK_MIB, 192L);
+        // the kill run: killed by the limit, the worker got past mib and short of mib + 1, to the page
+        Result kill = b.results().get(0);
+        assertThat(kill.outcome()).isEqualTo(Outcome.OOM);
+        assertThat(kill.touchedBytes() / (double) (1 << 20)).isBetween((double) b.mib(), (double) b.failMib());
         // the evidence: the run at mib ended OK, the run at mib + 1 did not
         assertThat(b.results()).anySatisfy(r -> {
             assertThat(r.scenario().steps()).last().hasToString("AllocRam[mib=" + b.mib() + "]");
@@ -56,6 +61,7 @@ class BoundarySearchIT {
         System.out.println(curve);
         assertThat(curve.points()).hasSize(5).allSatisfy(p -> {
             assertThat(p.boundary().bracketed()).as(p.boundary().note()).isTrue();
+            assertThat(p.boundary().runs()).isLessThanOrEqualTo(3);
             assertThat(p.y()).isBetween(p.predictedY() - SLACK_MIB, p.predictedY());
         });
         // shm and app share one pool: each MiB of shm in use takes one MiB from the app

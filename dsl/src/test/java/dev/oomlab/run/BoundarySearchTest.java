@@ -8,6 +8,8 @@ import dev.oomlab.model.LimitModel;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.spec.ScenarioSpec;
+import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,54 +17,85 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Bisection on a fake runtime that answers from the model; the real search is BoundarySearchIT. */
+/** The search's logic on a fake runtime that answers from the model; the real search is BoundarySearchIT. */
 class BoundarySearchTest {
 
     private static final Scenario AS_IS = scenario().memory("3g").shm("1g").allocShm(1024);
 
     @Test
-    void aRightModelCostsTwoRuns() {
+    void aConfirmedKillPointCostsThreeRuns() {
         ModelRuntime rt = ModelRuntime.exact();
         Boundary b = BoundarySearch.with(Runner.on(rt)).maxRam(AS_IS.spec());
         assertThat(b.mib()).isEqualTo(2048);
         assertThat(b.failMib()).isEqualTo(2049);
         assertThat(b.predictedMib()).isEqualTo(2048);
-        assertThat(b.runs()).isEqualTo(2).isEqualTo(rt.runs());
+        assertThat(b.runs()).isEqualTo(3).isEqualTo(rt.runs());
         assertThat(b.bracketed()).isTrue();
         assertThat(b.modelError()).isZero();
         assertThat(b.note()).isEmpty();
-        assertThat(b.results()).extracting(r -> ((Step.AllocRam) r.scenario().steps().get(1)).mib())
-                .containsExactly(2048, 2049);
+        assertThat(b.method()).isEqualTo("killed at 2048.97 MiB, confirmed: 2048 MiB OK, 2049 MiB not");
+        assertThat(b.results()).extracting(r -> r.scenario().steps().get(1).probeArg())
+                .containsExactly("ram-until-killed:3136", "ram:2048", "ram:2049");
+        assertThat(b.results()).extracting(Result::outcome).containsExactly(Outcome.OOM, Outcome.OK, Outcome.OOM);
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 3, 7, 15, 16, 17, 40, 100, 200})
-    void kernelOverheadBelowThePredictionIsFoundTo1MibInAtMost12Runs(int overheadMib) {
+    @ValueSource(ints = {-300, -60, -1, 1, 3, 16, 17, 100, 200, 1500})
+    void whereverTheBoundaryIsTheKillPointFindsItInThreeRuns(int overheadMib) {
+        // the model's error no longer costs runs: the kill run does not start from it
         Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(overheadMib))).maxRam(AS_IS.spec());
         assertThat(b.mib()).isEqualTo(2048 - overheadMib);
         assertThat(b.bracketed()).isTrue();
-        assertThat(b.runs()).isLessThanOrEqualTo(12);
+        assertThat(b.runs()).isEqualTo(3);
         assertThat(b.modelError()).isEqualTo(-overheadMib);
+        assertThat(b.method()).contains("confirmed");
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {1, 5, 16, 60})
-    void aBoundaryAboveThePredictionIsFoundToo(int extraMib) {
-        // a host that gives more than the model says (e.g. swap the model ignores)
-        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(-extraMib))).maxRam(AS_IS.spec());
-        assertThat(b.mib()).isEqualTo(2048 + extraMib);
+    @ValueSource(ints = {-40, -5, -1, 1, 5, 40})
+    void aKillPointTheConfirmationsContradictFallsBackToBisectionAndSaysSo(int offMib) {
+        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(7).killPointOff(offMib)))
+                .maxRam(AS_IS.spec());
+        assertThat(b.mib()).isEqualTo(2041);
         assertThat(b.bracketed()).isTrue();
-        assertThat(b.runs()).isLessThanOrEqualTo(12);
+        assertThat(b.runs()).isBetween(3, 12); // off by 1 MiB: the disagreeing run is itself the bracket
+        assertThat(b.method()).contains(offMib > 0 ? "did not end OK: bisected below it" : "ended OK: bisected above it");
+        assertThat(b.toString()).contains(b.method());
     }
 
     @Test
-    void aBoundaryFarAboveThePredictionSaysWhereItGotTo() {
-        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(-300))).maxRam(AS_IS.spec());
+    void killPointOnlyCostsOneRunAndSaysItIsNotConfirmed() {
+        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(9))).killPointOnly().maxRam(AS_IS.spec());
+        assertThat(b.runs()).isEqualTo(1);
+        assertThat(b.mib()).isEqualTo(2039);
+        assertThat(b.failMib()).isEqualTo(2040);
+        assertThat(b.method()).endsWith("2039 MiB from the kill point, not confirmed");
+        assertThat(b.bracketed()).isFalse();
+        assertThat(b.note()).isEqualTo("from the kill point alone: no run at 2039 MiB confirmed it");
+    }
+
+    @Test
+    void aKillRunThatIsNotKilledFallsBackToTheModelsAnswer() {
+        // the worker's mmap is refused above 2000 MiB: no kill, no kill point
+        ModelRuntime rt = ModelRuntime.answering(s -> total(s) > (1024 + 2000) * Size.MIB ? Outcome.ALLOC_FAILED
+                : Outcome.OK);
+        Boundary b = BoundarySearch.with(Runner.on(rt)).maxRam(AS_IS.spec());
+        assertThat(b.mib()).isEqualTo(2000);
+        assertThat(b.bracketed()).isTrue();
+        assertThat(b.method()).isEqualTo("no kill point (the kill run ended ALLOC_FAILED): searched from the model's 2048 MiB");
+        assertThat(b.results().get(1).scenario().steps().get(1).probeArg()).isEqualTo("ram:2048");
+    }
+
+    @Test
+    void aKillRunThatReachesItsCeilingSaysWhereTheSearchGotTo() {
+        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.answering(s -> Outcome.OK))).maxRam(AS_IS.spec());
         assertThat(b.runs()).isEqualTo(12);
         assertThat(b.bracketed()).isFalse();
-        assertThat(b.mib()).isLessThan(2348);
-        assertThat(b.failMib()).isGreaterThan(2348);
-        assertThat(BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(-300))).maxRuns(13).maxRam(AS_IS.spec()).mib()).isEqualTo(2348);
+        assertThat(b.mib()).isGreaterThan(3136);
+        assertThat(b.failMib()).isEqualTo(-1);
+        assertThat(b.method()).startsWith("the kill run reached its ceiling of 3136 MiB unkilled");
+        assertThat(b.note()).startsWith("not bracketed to 1 MiB within 12 runs");
+        assertThat(b.toString()).contains("NOT bracketed");
     }
 
     @Test
@@ -70,27 +103,9 @@ class BoundarySearchTest {
         Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.exact())).maxShm(scenario().memory("4g").shm("512m").allocShm(100).spec());
         assertThat(b.kind()).isEqualTo(Boundary.Kind.SHM);
         assertThat(b.mib()).isEqualTo(412);
-        assertThat(b.runs()).isEqualTo(2);
-        assertThat(b.results().get(1).outcome()).isEqualTo(Outcome.SIGBUS);
-    }
-
-    @Test
-    void aModelFarOffIsReportedNotBracketedWhenTheRunsRunOut() {
-        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(1500))).maxRam(AS_IS.spec());
-        assertThat(b.runs()).isEqualTo(12);
-        assertThat(b.bracketed()).isFalse();
-        assertThat(b.note()).startsWith("not bracketed to 1 MiB within 12 runs");
-        // what it did see is still true: the last OK is OK and the first failure fails
-        assertThat(b.mib()).isLessThanOrEqualTo(548);
-        assertThat(b.failMib()).isGreaterThan(548);
-        assertThat(b.toString()).contains("NOT bracketed");
-    }
-
-    @Test
-    void moreRunsBracketWhatTwelveCouldNot() {
-        Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.withOverhead(1500))).maxRuns(20).maxRam(AS_IS.spec());
-        assertThat(b.mib()).isEqualTo(548);
-        assertThat(b.bracketed()).isTrue();
+        assertThat(b.runs()).isEqualTo(3);
+        assertThat(b.results().get(0).scenario().steps().get(1).probeArg()).isEqualTo("shm-until-killed:4160");
+        assertThat(b.results()).extracting(Result::outcome).containsExactly(Outcome.SIGBUS, Outcome.OK, Outcome.SIGBUS);
     }
 
     @Test
@@ -98,19 +113,19 @@ class BoundarySearchTest {
         Boundary b = BoundarySearch.with(Runner.on(ModelRuntime.exact())).maxRam(scenario().memory("1g").allocRam(2000).spec());
         assertThat(b.mib()).isZero();
         assertThat(b.failMib()).isEqualTo(1);
+        assertThat(b.runs()).isEqualTo(2);
         assertThat(b.note()).isEqualTo("even 1 MiB more does not end OK");
     }
 
     @Test
     void anErrorRunStopsTheSearchInsteadOfPassingForALimit() {
-        ModelRuntime rt = ModelRuntime.answering(s -> s.steps().size() > 1
-                && ((Step.AllocRam) s.steps().get(1)).mib() > 2048 ? Outcome.ERROR : LimitModel.SEED.outcome(s));
+        ModelRuntime rt = ModelRuntime.answering(s -> total(s) > (1024 + 2048) * Size.MIB ? Outcome.ERROR
+                : LimitModel.SEED.outcome(s));
         Boundary b = BoundarySearch.with(Runner.on(rt)).maxRam(AS_IS.spec());
-        assertThat(b.runs()).isEqualTo(2);
-        assertThat(b.mib()).isEqualTo(2048);
+        assertThat(b.runs()).isEqualTo(1);
         assertThat(b.failMib()).isEqualTo(-1);
         assertThat(b.bracketed()).isFalse();
-        assertThat(b.note()).startsWith("run 2 (2049 MiB) ended ERROR");
+        assertThat(b.note()).startsWith("the kill run ended ERROR");
     }
 
     @Test
@@ -127,7 +142,8 @@ class BoundarySearchTest {
                 heard.add("found " + boundary.mib());
             }
         }).maxRam(AS_IS.spec());
-        assertThat(heard).hasSize(b.runs() + 1).startsWith("1/12 2048 OOM").endsWith("found 2043");
+        assertThat(heard).containsExactly("1/12 3136 OOM", "2/12 2043 OK", "3/12 2044 OOM", "found 2043");
+        assertThat(b.runs()).isEqualTo(3);
     }
 
     @Test
@@ -143,5 +159,9 @@ class BoundarySearchTest {
         assertThatThrownBy(() -> BoundarySearch.with(Runner.on(ModelRuntime.exact())).maxRuns(1)).hasMessageStartingWith("maxRuns:");
         assertThatThrownBy(() -> BoundarySearch.with(Runner.on(ModelRuntime.exact())).maxRam(scenario().allocShm(10).spec()))
                 .hasMessageStartingWith("memory:");
+    }
+
+    private static long total(ScenarioSpec s) {
+        return s.steps().stream().mapToLong(Step::targetBytes).sum();
     }
 }

@@ -25,7 +25,29 @@ class SweepTest {
         assertThat(r.slope()).isEqualTo(-1.0);
         assertThat(r.isCapacity()).isTrue();
         assertThat(r.measure()).isEqualTo("max RAM (MiB)");
-        assertThat(r.runs()).isEqualTo(22);
+        assertThat(r.runs()).isEqualTo(33);
+    }
+
+    @Test
+    void killPointOnlyCostsOneRunPerPointAndSaysSo() {
+        SweepResult r = Sweep.shmInUse(scenario().memory("2g").shm("1g"), 0, 1000, 250)
+                .suite(Suite.on(ModelRuntime.withOverhead(8))).killPointOnly().maxRam();
+        assertThat(r.points()).extracting(SweepPoint::y).containsExactly(2040.0, 1790.0, 1540.0, 1290.0, 1040.0);
+        assertThat(r.runs()).isEqualTo(5);
+        assertThat(r.points()).allSatisfy(p -> {
+            assertThat(p.boundary().bracketed()).isFalse();
+            assertThat(p.boundary().method()).endsWith("not confirmed");
+        });
+    }
+
+    @Test
+    void aPointAlreadySearchedIsReusedNotRunAgain() {
+        ModelRuntime rt = ModelRuntime.exact();
+        var base = scenario().memory("2g").shm("1g");
+        var end = BoundarySearchAccess.search(rt, base.allocShm(1000).named("searched before"));
+        SweepResult r = Sweep.shmInUse(base, 0, 1000, 500).suite(Suite.on(rt)).reusing(List.of(end)).maxRam();
+        assertThat(r.points().get(2).boundary()).isSameAs(end);
+        assertThat(rt.runs()).isEqualTo(3 + 2 * 3);
     }
 
     @Test

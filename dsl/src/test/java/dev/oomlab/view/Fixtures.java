@@ -142,7 +142,7 @@ public final class Fixtures {
                 run(base.allocRam((int) predicted), Outcome.OOM, 137, true, mib),
                 run(base.allocRam((int) mib), Outcome.OK, 0, false, 100_000),
                 run(base.allocRam((int) mib + 1), Outcome.OOM, 137, true, mib));
-        return new Boundary(Boundary.Kind.RAM, base.spec(), mib, mib + 1, predicted, runs.size(), runs, "");
+        return new Boundary(Boundary.Kind.RAM, base.spec(), mib, mib + 1, predicted, runs.size(), runs, "", "");
     }
 
     public static PlatformBugResult platformBug(boolean withCurves) {

@@ -34,6 +34,17 @@ class ResultCardTest {
     }
 
     @Test
+    void theCardSaysWhetherTheResultWasMeasuredNowOrReusedAndFromWhichRun() {
+        Result now = Result.builder(Fixtures.ok().scenario()).outcome(Outcome.OK, "all steps done")
+                .runId("ab12cd34").container("oomlab-ab12cd34-7").build();
+        assertThat(ResultCard.html(now)).contains("measured now (run ab12cd34, container oomlab-ab12cd34-7)")
+                .doesNotContain("REUSED");
+        assertThat(ResultCard.html(now.asReused())).contains("REUSED")
+                .contains("reused from run ab12cd34, container oomlab-ab12cd34-7, not run again");
+        assertThat(now.asReused().toString()).contains("run:     reused from run ab12cd34");
+    }
+
+    @Test
     void aDisagreementWithTheModelIsPlain() {
         Result r = Fixtures.oom().withPrediction(Fixtures.predict(Outcome.OK));
         assertThat(ResultCard.html(r)).contains("DISAGREES");

@@ -9,8 +9,11 @@ import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.report.ReportFiles;
 import dev.oomlab.report.ReportWriter;
 import dev.oomlab.report.Summary;
+import dev.oomlab.run.ResultStore;
+import dev.oomlab.run.StoredResult;
 import dev.oomlab.suite.Suite;
 import dev.oomlab.notebook.NotebookListener;
+import dev.oomlab.notebook.NotebookRun;
 import dev.oomlab.notebook.NotebookRunner;
 import dev.oomlab.notebook.NotebookRuns;
 import java.io.IOException;
@@ -47,7 +50,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--curve-step", defaultValue = "256",
             description = "MiB between points of the platform bug's capacity curves (default: ${DEFAULT-VALUE})")
-    int curveStep;
+    int curveStep = 256; // also when built without picocli (bench verify)
 
     @Option(names = "--no-platform-bug", description = "skip the platform bug's boundary searches")
     boolean noPlatformBug;
@@ -60,6 +63,17 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        VerifyRun run = execute(ProgressBar.onStderr());
+        print(run);
+        return run.passed() ? 0 : 1;
+    }
+
+    /**
+     * The whole job, timed part by part: the hypotheses, the platform bug, the notebooks, the
+     * report. Every run goes through one result store, written under the report directory for
+     * the notebooks' kernels, so that no scenario runs twice on this host.
+     */
+    VerifyRun execute(ProgressBar progress) {
         List<Hypothesis> chosen = choose();
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism: must be at least 1, got " + parallelism);
@@ -67,7 +81,9 @@ public final class VerifyCommand implements Callable<Integer> {
         if (curveStep < 16) {
             throw new IllegalArgumentException("curve-step: must be at least 16 MiB, got " + curveStep);
         }
-        ProgressBar progress = ProgressBar.onStderr();
+        long start = System.nanoTime();
+        ResultStore store = ResultStore.empty();
+        ResultStore.use(store);
         Suite suite = Suite.on(Oomlab.runtime()).parallelism(parallelism).listener(progress);
 
         long t0 = System.nanoTime();
@@ -77,7 +93,7 @@ public final class VerifyCommand implements Callable<Integer> {
         List<HypothesisResult> results = all.subList(0, chosen.size());
         List<HypothesisResult> extendedResults = all.subList(chosen.size(), all.size());
         progress.end();
-        double hypothesesSeconds = (System.nanoTime() - t0) / 1e9;
+        double hypothesesSeconds = seconds(t0);
 
         PlatformBugResult bug = null;
         double bugSeconds = 0;
@@ -86,37 +102,64 @@ public final class VerifyCommand implements Callable<Integer> {
             progress.phase("platform bug");
             bug = Catalogue.platformBug().measureWithCurves(curveStep, suite, progress);
             progress.end();
-            bugSeconds = (System.nanoTime() - t1) / 1e9;
+            bugSeconds = seconds(t1);
         }
 
         Path dir = reportDir();
-        NotebookRuns notebooks = ids.isEmpty() && !noNotebooks ? executeNotebooks(dir) : null;
+        Path storeFile = store.writeTo(dir.resolve(STORE_FILE));
+        long t2 = System.nanoTime();
+        NotebookRuns notebooks = ids.isEmpty() && !noNotebooks ? executeNotebooks(dir, storeFile, progress) : null;
+        double notebookSeconds = notebooks == null ? 0 : seconds(t2);
+        // the kernels added what they measured themselves to the file
+        List<StoredResult> containers = notebooks == null ? store.all() : ResultStore.load(storeFile).all();
         List<Path> notebookPages = notebooks == null ? List.of()
                 : notebooks.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
                 .filter(java.util.Objects::nonNull).toList();
-        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).extended(extendedResults)
-                .write(results, bug);
-        print(results, bug, hypothesesSeconds, bugSeconds, files);
-        printExtended(extendedResults);
-        if (notebooks != null) {
-            System.out.println("notebooks: " + notebooks);
-        }
-        return Summary.of(results).reproducesSeed() && (notebooks == null || notebooks.allPassed()) ? 0 : 1;
+        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).containers(containers)
+                .extended(extendedResults).write(results, bug);
+        return new VerifyRun(results, extendedResults, bug, notebooks, files, containers, hypothesesSeconds,
+                bugSeconds, notebookSeconds, seconds(start));
     }
 
+    /** What one verify did and how long each part took. */
+    record VerifyRun(List<HypothesisResult> hypotheses, List<HypothesisResult> extended, PlatformBugResult bug,
+                     NotebookRuns notebooks,
+                     ReportFiles files, List<StoredResult> containers, double hypothesesSeconds, double bugSeconds,
+                     double notebookSeconds, double wallSeconds) {
+
+        boolean passed() {
+            return Summary.of(hypotheses).reproducesSeed() && (notebooks == null || notebooks.allPassed());
+        }
+
+        /** Containers the job started: verify's own and those of the notebooks' kernels. */
+        long containersStarted() {
+            return containers.size();
+        }
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    /** The result store verify writes under the report directory and hands to the notebooks' kernels. */
+    static final String STORE_FILE = "results-store.json";
+
     /** Executes every notebook headless, on a kernelspec installed into a temporary prefix. */
-    private static NotebookRuns executeNotebooks(Path reportDir) {
+    private static NotebookRuns executeNotebooks(Path reportDir, Path storeFile, ProgressBar progress) {
         Path notebooks = ProjectRoot.resolve("notebooks");
         Path prefix = null;
         try {
             prefix = Files.createTempDirectory("oomlab-kernelspec");
             NotebookRunner.installKernel(prefix, System.err);
-            return NotebookRunner.on(prefix).listener(new NotebookListener() {
+            progress.phase("notebooks");
+            NotebookRuns runs = NotebookRunner.on(prefix).resultStore(storeFile).listener(new NotebookListener() {
                 @Override
-                public void started(Path notebook, int index, int total) {
-                    System.err.printf("notebooks %d/%d %s%n", index + 1, total, notebook.getFileName());
+                public void finished(NotebookRun run, int index, int total) {
+                    progress.step(index + 1, total, run.notebook().getFileName().toString());
                 }
             }).runAll(notebooks, reportDir.resolve("notebooks"));
+            progress.end();
+            return runs;
         } catch (IOException e) {
             throw new UncheckedIOException("could not prepare a kernelspec for the notebooks", e);
         } finally {
@@ -187,8 +230,9 @@ public final class VerifyCommand implements Callable<Integer> {
         return ProjectRoot.resolve("target", "oomlab-report");
     }
 
-    private static void print(List<HypothesisResult> results, PlatformBugResult bug, double hSeconds,
-                              double bugSeconds, ReportFiles files) {
+    private static void print(VerifyRun run) {
+        printExtended(run.extended());
+        List<HypothesisResult> results = run.hypotheses();
         System.out.println();
         System.out.printf("%-4s %-13s %-13s %-6s %s%n", "id", "verdict", "seed verdict", "cases", "claim");
         for (HypothesisResult h : results) {
@@ -200,12 +244,17 @@ public final class VerifyCommand implements Callable<Integer> {
             }
         }
         Summary total = Summary.of(results);
-        System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", total.hypotheses(), total.cases(), hSeconds,
-                total.notAsSeed() == 0 ? "every observation as the seed's"
+        System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", total.hypotheses(), total.cases(),
+                run.hypothesesSeconds(), total.notAsSeed() == 0 ? "every observation as the seed's"
                         : total.notAsSeed() + " observation(s) not as the seed's");
-        if (bug != null) {
-            System.out.printf("platform bug (%.1f s): %s%n", bugSeconds, bug);
+        if (run.bug() != null) {
+            System.out.printf("platform bug (%.1f s, %d runs): %s%n", run.bugSeconds(), run.bug().runs(), run.bug());
         }
-        System.out.println("report: " + files.index().toAbsolutePath());
+        if (run.notebooks() != null) {
+            System.out.printf("notebooks (%.1f s): %s%n", run.notebookSeconds(), run.notebooks());
+        }
+        System.out.printf("%d containers started in %.1f s, each listed once in results.json%n",
+                run.containersStarted(), run.wallSeconds());
+        System.out.println("report: " + run.files().index().toAbsolutePath());
     }
 }

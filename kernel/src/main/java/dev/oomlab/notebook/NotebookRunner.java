@@ -1,5 +1,6 @@
 package dev.oomlab.notebook;
 
+import dev.oomlab.run.ResultStore;
 import dev.oomlab.kernel.install.InstallTarget;
 import dev.oomlab.kernel.install.KernelSpec;
 import dev.oomlab.kernel.install.KernelSpecInstaller;
@@ -38,12 +39,15 @@ public final class NotebookRunner {
     private final Duration cellTimeout;
     private final Duration notebookTimeout;
     private final NotebookListener listener;
+    private final Path resultStore;
 
-    private NotebookRunner(Jupyter jupyter, Duration cellTimeout, Duration notebookTimeout, NotebookListener listener) {
+    private NotebookRunner(Jupyter jupyter, Duration cellTimeout, Duration notebookTimeout, NotebookListener listener,
+                           Path resultStore) {
         this.jupyter = jupyter;
         this.cellTimeout = cellTimeout;
         this.notebookTimeout = notebookTimeout;
         this.listener = listener;
+        this.resultStore = resultStore;
     }
 
     /**
@@ -57,7 +61,7 @@ public final class NotebookRunner {
 
     public static NotebookRunner on(Jupyter jupyter) {
         Objects.requireNonNull(jupyter, "jupyter");
-        return new NotebookRunner(jupyter, DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, NotebookListener.NONE);
+        return new NotebookRunner(jupyter, DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, NotebookListener.NONE, null);
     }
 
     /** Every notebook of {@code notebooksDir}, in report order, into {@code outDir}. */
@@ -83,15 +87,25 @@ public final class NotebookRunner {
     }
 
     public NotebookRunner cellTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, positive("cellTimeout", timeout), notebookTimeout, listener);
+        return new NotebookRunner(jupyter, positive("cellTimeout", timeout), notebookTimeout, listener, resultStore);
     }
 
     public NotebookRunner notebookTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, cellTimeout, positive("notebookTimeout", timeout), listener);
+        return new NotebookRunner(jupyter, cellTimeout, positive("notebookTimeout", timeout), listener, resultStore);
     }
 
     public NotebookRunner listener(NotebookListener newListener) {
-        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, Objects.requireNonNull(newListener, "listener"));
+        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, Objects.requireNonNull(newListener, "listener"),
+                resultStore);
+    }
+
+    /**
+     * The kernels answer from this result store file (see {@code ResultStore}) instead of running
+     * what it holds again, and add what they measure to it: verify's notebooks show verify's runs.
+     */
+    public NotebookRunner resultStore(Path file) {
+        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, listener,
+                Objects.requireNonNull(file, "resultStore").toAbsolutePath());
     }
 
     public NotebookRuns runAll(Path notebooksDir, Path outDir) {
@@ -162,6 +176,11 @@ public final class NotebookRunner {
     private int nbconvert(List<String> args, Path log) {
         ProcessBuilder builder = jupyter.process(args).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        if (resultStore != null) {
+            builder.environment().put(ResultStore.ENV, resultStore.toString()); // the kernel inherits it
+        } else {
+            builder.environment().remove(ResultStore.ENV);
+        }
         Process process;
         try {
             process = builder.start();

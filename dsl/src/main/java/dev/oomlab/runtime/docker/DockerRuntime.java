@@ -134,29 +134,30 @@ public final class DockerRuntime implements ContainerRuntime {
         String reference = image.ensure(docker);
         long started = System.nanoTime();
         CreateContainerResponse created;
+        String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
         try {
-            created = create(scenario, reference);
+            created = create(scenario, reference, name);
         } catch (BadRequestException e) {
             // the engine's own validation (e.g. a memory limit below its minimum): shown as it answered
             return Results.from(scenario, Observation.refused(EngineAnswer.message(e), elapsed(started)),
-                    environment(), runId);
+                    environment(), runId, "");
         } catch (DockerException e) {
             return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
-                    environment(), runId);
+                    environment(), runId, "");
         }
         String containerId = created.getId();
         List<String> warnings = created.getWarnings() == null ? List.of() : List.of(created.getWarnings());
         long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
-            return runCreated(scenario, listener, containerId, started, warnings);
+            return runCreated(scenario, listener, containerId, name, started, warnings);
         } finally {
             liveLimitBytes.addAndGet(-limit);
         }
     }
 
-    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, long started,
-                              List<String> warnings) {
+    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, String name,
+                              long started, List<String> warnings) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -168,7 +169,7 @@ public final class DockerRuntime implements ContainerRuntime {
             Observation observation = observe(scenario, containerId, listener, started, cancelled)
                     .withWarnings(warnings);
             observed = true;
-            return Results.from(scenario, observation, environment(), runId);
+            return Results.from(scenario, observation, environment(), runId, name);
         } finally {
             if (observed) {
                 removals.later(() -> {
@@ -209,8 +210,7 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
-    private CreateContainerResponse create(ScenarioSpec scenario, String reference) {
-        String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
+    private CreateContainerResponse create(ScenarioSpec scenario, String reference, String name) {
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
                 .withCmd(ProbeCommand.argv(scenario.steps()))

@@ -27,6 +27,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final StringBuilder stderr = new StringBuilder();
     private final List<Sample> samples = new ArrayList<>();
     private Sample exit;
+    private long touchedBytes = -1;
     private final List<String> output = new ArrayList<>();
     private final List<FsStat> filesystems = new ArrayList<>();
     private volatile long lastEventNanos = System.nanoTime();
@@ -56,6 +57,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
             ProbeLine.statfs(line).ifPresent(filesystems::add); // a figure, not a timeline point
         } else if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
+            touchedBytes = ProbeLine.touchedBytes(line);
         } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
@@ -70,7 +72,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     /** What the probe said so far, with any unfinished line kept as output. */
     synchronized ProbeReport report() {
-        return new ProbeReport(samples, exit, output(), filesystems);
+        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes);
     }
 
     private List<String> output() {
