@@ -7,9 +7,12 @@ import dev.oomlab.result.Result;
 import dev.oomlab.spec.ScenarioSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -40,6 +43,7 @@ public final class ResultStore {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
     private static volatile ResultStore current;
+    private static final Object MERGING = new Object();
 
     private final boolean remembers;
     /** Key to the run's result: a second caller of a run in flight waits for it. */
@@ -94,13 +98,13 @@ public final class ResultStore {
 
     /**
      * What a process answering from a file measured itself goes back into that file when it ends,
-     * so the next process (the next notebook of a verify) reuses it too and the job's list of
-     * containers is whole. Notebooks run one after the other, so no two write at once.
+     * so the next process (a later notebook of a verify) reuses it too and the job's list of
+     * containers is whole. Kernels of notebooks run side by side, so the write merges.
      */
     private static void writeBackAtExit(ResultStore store, Path file) {
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             if (!store.measured().isEmpty()) {
-                store.writeTo(file);
+                store.mergeInto(file);
             }
         }, "oomlab-result-store"));
     }
@@ -182,6 +186,46 @@ public final class ResultStore {
             throw new UncheckedIOException("could not write the result store " + file, e);
         }
         return file;
+    }
+
+    /**
+     * Adds what this store holds to {@code file}, keeping what other processes wrote there since it
+     * was read: under an exclusive lock on a sidecar file ({@code file}.lock), so processes
+     * writing at once lose nothing. A run already in the file (same host and scenario) stays as it is.
+     */
+    public Path mergeInto(Path file) {
+        Path abs = file.toAbsolutePath();
+        Path lockFile = abs.resolveSibling(abs.getFileName() + ".lock");
+        // a file lock excludes other processes only; threads of this one take turns first
+        synchronized (MERGING) {
+            return mergeLocked(abs, lockFile);
+        }
+    }
+
+    /** Removes the lock file {@link #mergeInto} left beside {@code file}, once no process merges any more. */
+    public static void removeLock(Path file) {
+        Path abs = file.toAbsolutePath();
+        try {
+            Files.deleteIfExists(abs.resolveSibling(abs.getFileName() + ".lock"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the result store's lock beside " + file, e);
+        }
+    }
+
+    private Path mergeLocked(Path abs, Path lockFile) {
+        try {
+            Files.createDirectories(abs.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                 FileLock ignored = channel.lock()) {
+                ResultStore merged = Files.isRegularFile(abs) ? load(abs) : empty();
+                for (StoredResult s : all()) {
+                    merged.loaded.putIfAbsent(key(s.host(), s.scenarioKey()), s);
+                }
+                return merged.writeTo(abs);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not merge into the result store " + abs, e);
+        }
     }
 
     /**

@@ -103,6 +103,28 @@ class ResultStoreTest {
     }
 
     @Test
+    void kernelsWritingBackAtOnceLoseNothing(@TempDir Path dir) throws Exception {
+        ResultStore verify = ResultStore.empty();
+        ModelRuntime rt = ModelRuntime.exact();
+        verify.resultOf(SPEC, HOST, () -> rt.run(SPEC, null));
+        Path file = verify.writeTo(dir.resolve("results-store.json"));
+        // two kernels read the same file, each measures something else, and both write back at once
+        List<Thread> kernels = new java.util.ArrayList<>();
+        for (int mib : new int[] {10, 20}) {
+            ResultStore kernel = ResultStore.load(file);
+            ScenarioSpec own = scenario().memory("1g").allocRam(mib).spec();
+            kernel.resultOf(own, HOST, () -> rt.run(own, null));
+            kernels.add(new Thread(() -> kernel.mergeInto(file)));
+        }
+        kernels.forEach(Thread::start);
+        for (Thread k : kernels) {
+            k.join();
+        }
+        assertThat(ResultStore.load(file).all()).extracting(StoredResult::container)
+                .containsExactlyInAnyOrder("fake-1", "fake-2", "fake-3");
+    }
+
+    @Test
     void withoutAStoreEveryRunRuns() {
         ModelRuntime rt = ModelRuntime.exact();
         Runner runner = Runner.on(rt);

@@ -68,6 +68,11 @@ final class ProgressBar implements SuiteListener, SweepListener {
         show(String.format("sweep point %d/%d", pointsDone, pointsTotal));
     }
 
+    /** Something done beside the phase (a notebook beside the platform bug): shown, not counted. */
+    synchronized void aside(String what) {
+        show(what);
+    }
+
     /** One item of a phase whose size is known up front (the notebooks). */
     synchronized void step(int stepsDone, int stepsTotal, String what) {
         done = stepsDone;

@@ -12,9 +12,6 @@ import dev.oomlab.report.Summary;
 import dev.oomlab.run.ResultStore;
 import dev.oomlab.run.StoredResult;
 import dev.oomlab.suite.Suite;
-import dev.oomlab.notebook.NotebookListener;
-import dev.oomlab.notebook.NotebookRun;
-import dev.oomlab.notebook.NotebookRunner;
 import dev.oomlab.notebook.NotebookRuns;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.commons.io.FileUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -69,9 +65,10 @@ public final class VerifyCommand implements Callable<Integer> {
     }
 
     /**
-     * The whole job, timed part by part: the hypotheses, the platform bug, the notebooks, the
-     * report. Every run goes through one result store, written under the report directory for
-     * the notebooks' kernels, so that no scenario runs twice on this host.
+     * The whole job, timed part by part: the hypotheses, the platform bug, the notebooks (their
+     * first wave beside the platform bug, see {@link VerifyNotebooks}), the report. Every run goes
+     * through one result store, merged into a file under the report directory for the notebooks'
+     * kernels, so that no scenario runs twice on this host.
      */
     VerifyRun execute(ProgressBar progress) {
         List<Hypothesis> chosen = choose();
@@ -85,6 +82,9 @@ public final class VerifyCommand implements Callable<Integer> {
         ResultStore store = ResultStore.empty();
         ResultStore.use(store);
         Suite suite = Suite.on(Oomlab.runtime()).parallelism(parallelism).listener(progress);
+        Path dir = reportDir();
+        Path storeFile = freshStoreFile(dir);
+        boolean withNotebooks = ids.isEmpty() && !noNotebooks;
 
         long t0 = System.nanoTime();
         progress.phase("hypotheses");
@@ -95,37 +95,58 @@ public final class VerifyCommand implements Callable<Integer> {
         progress.end();
         double hypothesesSeconds = seconds(t0);
 
-        PlatformBugResult bug = null;
-        double bugSeconds = 0;
-        if (ids.isEmpty() && !noPlatformBug) {
-            long t1 = System.nanoTime();
-            progress.phase("platform bug");
-            bug = Catalogue.platformBug().measureWithCurves(curveStep, suite, progress);
-            progress.end();
-            bugSeconds = seconds(t1);
+        try (VerifyNotebooks notebooks = withNotebooks ? VerifyNotebooks.prepare(dir, storeFile, progress) : null) {
+            store.mergeInto(storeFile);
+            if (notebooks != null) {
+                notebooks.startEarly(); // beside the platform bug: they need only the hypotheses' runs
+            }
+            PlatformBugResult bug = null;
+            double bugSeconds = 0;
+            if (ids.isEmpty() && !noPlatformBug) {
+                long t1 = System.nanoTime();
+                progress.phase("platform bug");
+                bug = Catalogue.platformBug().measureWithCurves(curveStep, suite, progress);
+                progress.end();
+                bugSeconds = seconds(t1);
+                store.mergeInto(storeFile);
+            }
+            long t2 = System.nanoTime();
+            NotebookRuns notebookRuns = notebooks == null ? null : notebooks.finish();
+            double notebookSeconds = notebooks == null ? 0 : notebooks.seconds();
+            double notebookAddedSeconds = notebooks == null ? 0 : seconds(t2);
+            // the kernels added what they measured themselves to the file
+            List<StoredResult> containers = notebooks == null ? store.all() : ResultStore.load(storeFile).all();
+            ResultStore.removeLock(storeFile);
+            List<Path> notebookPages = notebookRuns == null ? List.of()
+                    : notebookRuns.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
+                    .filter(java.util.Objects::nonNull).toList();
+            ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).containers(containers)
+                    .extended(extendedResults).write(results, bug);
+            return new VerifyRun(results, extendedResults, bug, notebookRuns, files, containers, hypothesesSeconds,
+                    bugSeconds, notebookSeconds, notebookAddedSeconds, seconds(start));
         }
-
-        Path dir = reportDir();
-        Path storeFile = store.writeTo(dir.resolve(STORE_FILE));
-        long t2 = System.nanoTime();
-        NotebookRuns notebooks = ids.isEmpty() && !noNotebooks ? executeNotebooks(dir, storeFile, progress) : null;
-        double notebookSeconds = notebooks == null ? 0 : seconds(t2);
-        // the kernels added what they measured themselves to the file
-        List<StoredResult> containers = notebooks == null ? store.all() : ResultStore.load(storeFile).all();
-        List<Path> notebookPages = notebooks == null ? List.of()
-                : notebooks.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
-                .filter(java.util.Objects::nonNull).toList();
-        ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).containers(containers)
-                .extended(extendedResults).write(results, bug);
-        return new VerifyRun(results, extendedResults, bug, notebooks, files, containers, hypothesesSeconds,
-                bugSeconds, notebookSeconds, seconds(start));
     }
 
-    /** What one verify did and how long each part took. */
+    /** The report's result store, emptied: a store left by an earlier verify must answer nothing. */
+    private static Path freshStoreFile(Path dir) {
+        Path file = dir.resolve(STORE_FILE);
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove the old result store " + file, e);
+        }
+        return file;
+    }
+
+    /**
+     * What one verify did and how long each part took. The notebooks' first wave runs beside the
+     * platform bug: {@code notebookSeconds} is their whole span, {@code notebookAddedSeconds} what
+     * they added to the wall time after the platform bug.
+     */
     record VerifyRun(List<HypothesisResult> hypotheses, List<HypothesisResult> extended, PlatformBugResult bug,
                      NotebookRuns notebooks,
                      ReportFiles files, List<StoredResult> containers, double hypothesesSeconds, double bugSeconds,
-                     double notebookSeconds, double wallSeconds) {
+                     double notebookSeconds, double notebookAddedSeconds, double wallSeconds) {
 
         boolean passed() {
             return Summary.of(hypotheses).reproducesSeed() && (notebooks == null || notebooks.allPassed());
@@ -143,36 +164,6 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** The result store verify writes under the report directory and hands to the notebooks' kernels. */
     static final String STORE_FILE = "results-store.json";
-
-    /** Executes every notebook headless, on a kernelspec installed into a temporary prefix. */
-    private static NotebookRuns executeNotebooks(Path reportDir, Path storeFile, ProgressBar progress) {
-        Path notebooks = ProjectRoot.resolve("notebooks");
-        Path prefix = null;
-        try {
-            prefix = Files.createTempDirectory("oomlab-kernelspec");
-            NotebookRunner.installKernel(prefix, System.err);
-            progress.phase("notebooks");
-            NotebookRuns runs = NotebookRunner.on(prefix).resultStore(storeFile).listener(new NotebookListener() {
-                @Override
-                public void finished(NotebookRun run, int index, int total) {
-                    progress.step(index + 1, total, run.notebook().getFileName().toString());
-                }
-            }).runAll(notebooks, reportDir.resolve("notebooks"));
-            progress.end();
-            return runs;
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not prepare a kernelspec for the notebooks", e);
-        } finally {
-            deleteTree(prefix);
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (dir != null) {
-            // a temp dir we could not fully remove is reported by nothing else; keep going
-            FileUtils.deleteQuietly(dir.toFile());
-        }
-    }
 
     private List<Hypothesis> choose() {
         if (ids.isEmpty()) {
@@ -251,7 +242,8 @@ public final class VerifyCommand implements Callable<Integer> {
             System.out.printf("platform bug (%.1f s, %d runs): %s%n", run.bugSeconds(), run.bug().runs(), run.bug());
         }
         if (run.notebooks() != null) {
-            System.out.printf("notebooks (%.1f s): %s%n", run.notebookSeconds(), run.notebooks());
+            System.out.printf("notebooks (%.1f s, %.1f s of it after the platform bug): %s%n", run.notebookSeconds(),
+                    run.notebookAddedSeconds(), run.notebooks());
         }
         System.out.printf("%d containers started in %.1f s, each listed once in results.json%n",
                 run.containersStarted(), run.wallSeconds());

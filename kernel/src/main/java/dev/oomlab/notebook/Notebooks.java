@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -53,6 +55,16 @@ public final class Notebooks {
             return "2";
         }
         return name.startsWith("extended-") || name.startsWith("e-") ? "3" : "4";
+    }
+
+    /**
+     * What a notebook says it shows beyond its own runs, in its metadata {@code oomlab.needs}
+     * (e.g. "platform-bug"): verify executes it after measuring that.
+     */
+    public static Set<String> needs(Path notebook) {
+        Set<String> needs = new TreeSet<>();
+        read(notebook).path("metadata").path("oomlab").path("needs").forEach(n -> needs.add(n.asText()));
+        return needs;
     }
 
     public static String baseName(Path notebook) {
