@@ -63,11 +63,12 @@ final class ReportJson {
                     List<ContainerJson> containers) {
     }
 
-    record ContainerJson(String runId, String container, String host, String scenario, String outcome,
-                         double durationSeconds) {
+    /** @param scenarioKey what decides the run (limits and steps, not the name): one run per host and key */
+    record ContainerJson(String runId, String container, String host, String scenario, String scenarioKey,
+                         String outcome, double durationSeconds) {
         static ContainerJson of(StoredResult r) {
-            return new ContainerJson(r.runId(), r.container(), r.host(), r.scenario(), nameOf(r.outcome()),
-                    r.durationSeconds());
+            return new ContainerJson(r.runId(), r.container(), r.host(), r.scenario(), r.scenarioKey(),
+                    nameOf(r.outcome()), r.durationSeconds());
         }
     }
 

@@ -103,6 +103,21 @@ class ResultStoreTest {
     }
 
     @Test
+    void aStoreFileKeepsWhatStatfsSawAndTheWarnings(@TempDir Path dir) {
+        ResultStore verify = ResultStore.empty();
+        ModelRuntime rt = ModelRuntime.exact();
+        List<dev.oomlab.probe.FsStat> df = List.of(new dev.oomlab.probe.FsStat(0, "/dev/shm", 12_345L << 20, 12_000L << 20));
+        verify.resultOf(SPEC, HOST, () -> Result.builder(SPEC).outcome(Outcome.OK, "")
+                .runId("fake").container("fake-1").filesystems(df).warnings(List.of("a warning")).build());
+        Path file = verify.writeTo(dir.resolve("results-store.json"));
+
+        Result answered = ResultStore.load(file).resultOf(SPEC, HOST, () -> rt.run(SPEC, null));
+        assertThat(rt.runs()).isZero();
+        assertThat(answered.filesystems()).isEqualTo(df);
+        assertThat(answered.warnings()).containsExactly("a warning");
+    }
+
+    @Test
     void kernelsWritingBackAtOnceLoseNothing(@TempDir Path dir) throws Exception {
         ResultStore verify = ResultStore.empty();
         ModelRuntime rt = ModelRuntime.exact();

@@ -86,16 +86,17 @@ public final class VerifyCommand implements Callable<Integer> {
         Path storeFile = freshStoreFile(dir);
         boolean withNotebooks = ids.isEmpty() && !noNotebooks;
 
-        long t0 = System.nanoTime();
-        progress.phase("hypotheses");
-        List<Hypothesis> extended = chooseExtended();
-        List<HypothesisResult> all = Hypothesis.runAll(concat(chosen, extended), suite); // one parallel batch
-        List<HypothesisResult> results = all.subList(0, chosen.size());
-        List<HypothesisResult> extendedResults = all.subList(chosen.size(), all.size());
-        progress.end();
-        double hypothesesSeconds = seconds(t0);
-
+        // the notebooks are found and their kernelspec installed first: a missing one fails before any run
         try (VerifyNotebooks notebooks = withNotebooks ? VerifyNotebooks.prepare(dir, storeFile, progress) : null) {
+            long t0 = System.nanoTime();
+            progress.phase("hypotheses");
+            List<Hypothesis> extended = chooseExtended();
+            List<HypothesisResult> all = Hypothesis.runAll(concat(chosen, extended), suite); // one parallel batch
+            List<HypothesisResult> results = all.subList(0, chosen.size());
+            List<HypothesisResult> extendedResults = all.subList(chosen.size(), all.size());
+            progress.end();
+            double hypothesesSeconds = seconds(t0);
+
             store.mergeInto(storeFile);
             if (notebooks != null) {
                 notebooks.startEarly(); // beside the platform bug: they need only the hypotheses' runs

@@ -40,6 +40,13 @@ public final class DockerRuntime implements ContainerRuntime {
     public static final String LABEL_RUN = "oomlab.run";
     public static final String LABEL_OWNER = "oomlab.owner";
     public static final String LABEL_SCENARIO = "oomlab.scenario";
+    /**
+     * The job a container belongs to: {@value #JOB_ENV} when set (verify's notebook kernels
+     * inherit it, so one job's containers carry one label across processes), else the run id.
+     */
+    public static final String LABEL_JOB = "oomlab.job";
+    /** The environment variable naming the job, for {@link #LABEL_JOB}. */
+    public static final String JOB_ENV = "OOMLAB_JOB";
     /** Memory kept back for the host itself when deciding what a scenario may ask for. */
     public static final long HOST_RESERVE_BYTES = 1024L * Size.MIB;
     private static final long POLL_MILLIS = 100;
@@ -92,6 +99,12 @@ public final class DockerRuntime implements ContainerRuntime {
 
     public String runId() {
         return runId;
+    }
+
+    /** The value of {@link #LABEL_JOB} on this runtime's containers. */
+    public String jobId() {
+        String job = System.getenv(JOB_ENV);
+        return job == null || job.isBlank() ? runId : job.strip();
     }
 
     /** Leftover containers this runtime removed when it started. */
@@ -217,6 +230,7 @@ public final class DockerRuntime implements ContainerRuntime {
                 .withUser(ProbeImage.USER + ":" + ProbeImage.USER)
                 .withLabels(Map.of(
                         LABEL_RUN, runId,
+                        LABEL_JOB, jobId(),
                         LABEL_OWNER, owner.label(),
                         LABEL_SCENARIO, truncate(scenario.toString(), 512)))
                 .withVolumes(new Volume(ProbeCommand.SCRATCH_DIR))

@@ -1,0 +1,111 @@
+package dev.oomlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.model.Event;
+import dev.oomlab.Oomlab;
+import dev.oomlab.runtime.docker.DockerRuntime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.commons.io.FileUtils;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The main job, whole: {@code oomlab verify} in its own JVM, as a user runs it. It reproduces the
+ * seed study (exit 0), executes every notebook without a cell error, with each notebook's kernel
+ * answering from verify's result store, and starts no scenario twice on a host: the containers
+ * results.json lists are exactly those the engine saw start under the job's label, which verify's
+ * notebook kernels inherit. The report stays in target/verify-it/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VerifyIT {
+
+    /** The report stays here to look at after the test. */
+    private final Path out = Path.of("target", "verify-it").toAbsolutePath();
+    private final String job = "verify-it-" + UUID.randomUUID().toString().substring(0, 8);
+    private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+    private int exit;
+    private JsonNode report;
+
+    @BeforeAll
+    void runVerify() throws Exception {
+        FileUtils.deleteDirectory(out.toFile());
+        Files.createDirectories(out);
+        long since = Instant.now().getEpochSecond() - 1;
+        ProcessBuilder verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), OomlabCli.class.getName(), "verify", "--out", out.toString())
+                .redirectErrorStream(true).redirectOutput(out.resolve("verify.log").toFile());
+        verify.environment().put(DockerRuntime.JOB_ENV, job);
+        verify.environment().put("OOMLAB_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
+        Process p = verify.start();
+        assertThat(p.waitFor(45, TimeUnit.MINUTES)).as("verify ended").isTrue();
+        exit = p.exitValue();
+        long until = Instant.now().getEpochSecond() + 1;
+        System.out.println(Files.readString(out.resolve("verify.log")));
+        report = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+
+        DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
+        ResultCallback.Adapter<Event> events = runtime.client().eventsCmd()
+                .withSince(Long.toString(since)).withUntil(Long.toString(until))
+                .withEventFilter("start").withLabelFilter(Map.of(DockerRuntime.LABEL_JOB, job))
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Event e) {
+                        started.add(e.getActor().getAttributes().get("name"));
+                    }
+                });
+        assertThat(events.awaitCompletion(Duration.ofMinutes(1).toMillis(), TimeUnit.MILLISECONDS))
+                .as("the engine's event stream up to %d ended", until).isTrue();
+    }
+
+    @Test
+    void theStudyReproducesAndEveryNotebookRunsClean() {
+        assertThat(exit).as("verify's exit status (0: every observation as the seed's, every notebook clean); "
+                + "its log is printed above").isZero();
+    }
+
+    @Test
+    void resultsJsonListsEveryContainerTheEngineStartedOnceEach() {
+        List<String> listed = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
+        for (JsonNode c : report.path("containers")) {
+            assertThat(c.path("host").asText()).isNotBlank();
+            assertThat(c.path("scenarioKey").asText()).isNotBlank();
+            assertThat(c.path("durationSeconds").asDouble()).isPositive();
+            listed.add(c.path("container").asText());
+            runs.add(c.path("host").asText() + "\n" + c.path("scenarioKey").asText());
+        }
+        assertThat(runs).as("no scenario ran twice on a host").doesNotHaveDuplicates();
+        assertThat(listed).isNotEmpty().doesNotHaveDuplicates();
+        assertThat(started).as("containers the engine saw start with label %s=%s", DockerRuntime.LABEL_JOB, job)
+                .containsExactlyInAnyOrderElementsOf(listed);
+    }
+
+    @Test
+    void everyNotebookIsInTheReportWithItsCharts() throws Exception {
+        List<Path> sources;
+        try (Stream<Path> s = Files.list(ProjectRoot.resolve("notebooks"))) {
+            sources = s.filter(p -> p.toString().endsWith(".ipynb")).toList();
+        }
+        for (Path nb : sources) {
+            String name = nb.getFileName().toString().replace(".ipynb", "");
+            Path html = out.resolve("notebooks").resolve(name + ".html");
+            assertThat(html).as("%s executed into the report", name).isRegularFile();
+            assertThat(Files.readString(html)).as("%s's HTML holds a chart", name).contains("data:image/png;base64,");
+        }
+    }
+}
