@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Event;
 import dev.oomlab.Oomlab;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.commons.io.FileUtils;
@@ -36,6 +37,7 @@ class VerifyIT {
 
     /** The report stays here to look at after the test. */
     private final Path out = Path.of("target", "verify-it").toAbsolutePath();
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private final String job = "verify-it-" + UUID.randomUUID().toString().substring(0, 8);
     private final List<String> started = Collections.synchronizedList(new ArrayList<>());
     private int exit;
@@ -45,31 +47,46 @@ class VerifyIT {
     void runVerify() throws Exception {
         FileUtils.deleteDirectory(out.toFile());
         Files.createDirectories(out);
-        long since = Instant.now().getEpochSecond() - 1;
-        ProcessBuilder verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OomlabCli.class.getName(), "verify", "--out", out.toString())
-                .redirectErrorStream(true).redirectOutput(out.resolve("verify.log").toFile());
-        verify.environment().put(DockerRuntime.JOB_ENV, job);
-        verify.environment().put("OOMLAB_ROOT", Path.of("..").toAbsolutePath().normalize().toString());
-        Process p = verify.start();
-        assertThat(p.waitFor(45, TimeUnit.MINUTES)).as("verify ended").isTrue();
-        exit = p.exitValue();
-        long until = Instant.now().getEpochSecond() + 1;
-        System.out.println(Files.readString(out.resolve("verify.log")));
-        report = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-
         DockerRuntime runtime = (DockerRuntime) Oomlab.runtime();
+        // Listen from before the start: the engine keeps only its last 256 events for a later query.
+        String marker = "oomlab-marker:" + job;
+        CountDownLatch markerSeen = new CountDownLatch(1);
         ResultCallback.Adapter<Event> events = runtime.client().eventsCmd()
-                .withSince(Long.toString(since)).withUntil(Long.toString(until))
-                .withEventFilter("start").withLabelFilter(Map.of(DockerRuntime.LABEL_JOB, job))
+                .withSince(Long.toString(Instant.now().getEpochSecond() - 1))
                 .exec(new ResultCallback.Adapter<>() {
                     @Override
                     public void onNext(Event e) {
-                        started.add(e.getActor().getAttributes().get("name"));
+                        Map<String, String> attributes = e.getActor() == null ? Map.of() : e.getActor().getAttributes();
+                        if ("start".equals(e.getAction()) && job.equals(attributes.get(DockerRuntime.LABEL_JOB))) {
+                            started.add(attributes.get("name"));
+                        } else if ("tag".equals(e.getAction()) && marker.equals(attributes.get("name"))) {
+                            markerSeen.countDown();
+                        }
                     }
                 });
-        assertThat(events.awaitCompletion(Duration.ofMinutes(1).toMillis(), TimeUnit.MILLISECONDS))
-                .as("the engine's event stream up to %d ended", until).isTrue();
+        try {
+            ProcessBuilder verify = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), OomlabCli.class.getName(), "verify", "--out",
+                    out.toString())
+                    .redirectErrorStream(true).redirectOutput(out.resolve("verify.log").toFile());
+            verify.environment().put(DockerRuntime.JOB_ENV, job);
+            verify.environment().put("OOMLAB_ROOT", ROOT.toString());
+            Process p = verify.start();
+            assertThat(p.waitFor(45, TimeUnit.MINUTES)).as("verify ended").isTrue();
+            exit = p.exitValue();
+            System.out.println(Files.readString(out.resolve("verify.log")));
+            report = new ObjectMapper().readTree(out.resolve("results.json").toFile());
+            // events arrive in order: once the marker's tag event is here, every start before it is too
+            runtime.client().tagImageCmd(runtime.imageReference(), "oomlab-marker", job).exec();
+            assertThat(markerSeen.await(1, TimeUnit.MINUTES)).as("the marker's tag event arrived").isTrue();
+        } finally {
+            events.close();
+            try {
+                runtime.client().removeImageCmd(marker).withNoPrune(true).exec();
+            } catch (NotFoundException notTagged) {
+                // verify failed before the marker was set: nothing to remove
+            }
+        }
     }
 
     @Test
@@ -98,7 +115,7 @@ class VerifyIT {
     @Test
     void everyNotebookIsInTheReportWithItsCharts() throws Exception {
         List<Path> sources;
-        try (Stream<Path> s = Files.list(ProjectRoot.resolve("notebooks"))) {
+        try (Stream<Path> s = Files.list(ROOT.resolve("notebooks"))) {
             sources = s.filter(p -> p.toString().endsWith(".ipynb")).toList();
         }
         for (Path nb : sources) {
