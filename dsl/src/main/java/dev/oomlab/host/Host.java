@@ -1,6 +1,8 @@
 package dev.oomlab.host;
 
 import dev.oomlab.result.Environment;
+import dev.oomlab.result.HostFingerprint;
+import dev.oomlab.runtime.docker.DockerRuntime;
 import dev.oomlab.runtime.ContainerRuntime;
 import java.util.Objects;
 
@@ -16,9 +18,19 @@ public interface Host extends AutoCloseable {
     /** The engine, connected on first use; a host that cannot be reached says so in one sentence. */
     ContainerRuntime runtime();
 
-    /** Kernel, cgroup version, Docker, memory and swap, as this host reports them. */
-    default Environment fingerprint() {
-        return runtime().environment();
+    /** Kernel, cgroup version, Docker and its storage driver, memory, swap, THP and PSI, as this host reports them. */
+    default HostFingerprint fingerprint() {
+        ContainerRuntime rt = runtime();
+        if (rt instanceof DockerRuntime docker) {
+            return docker.fingerprint();
+        }
+        Environment env = rt.environment();
+        return new HostFingerprint(env, "unknown", env.hostSwapBytes(), "unknown", "unknown");
+    }
+
+    /** Bytes of memory that this host's scenarios may hold at once: what a suite's budget starts from. */
+    default long memoryBudgetBytes() {
+        return runtime().availableMemoryBytes();
     }
 
     @Override

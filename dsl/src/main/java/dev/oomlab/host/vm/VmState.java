@@ -20,6 +20,9 @@ import java.util.Properties;
 public record VmState(String name, long qemuPid, long qemuStartMillis, int port, String owner,
         Path runDir, Path log, long memoryBytes) {
 
+    /** The owner of a VM started by {@code host start}: no process, it runs until {@code host stop}. */
+    public static final String DETACHED = "detached";
+
     public URI dockerHost() {
         return URI.create("tcp://127.0.0.1:" + port);
     }
@@ -38,7 +41,15 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
 
     /** The lab that started it is gone (crashed or killed): the VM is a leftover. */
     public boolean orphaned() {
+        if (DETACHED.equals(owner)) {
+            return false;
+        }
         return Owner.parse(owner).map(o -> !o.isAliveHere()).orElse(true);
+    }
+
+    /** Started by {@code host start}: it outlives the process that booted it. */
+    public boolean detached() {
+        return DETACHED.equals(owner);
     }
 
     /**

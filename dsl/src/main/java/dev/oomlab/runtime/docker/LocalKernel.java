@@ -1,0 +1,36 @@
+package dev.oomlab.runtime.docker;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** This machine's kernel settings that Docker's info leaves out: THP mode and PSI. */
+final class LocalKernel {
+
+    private static final Pattern SELECTED = Pattern.compile("\\[(\\w+)]");
+
+    private LocalKernel() {
+    }
+
+    /** The bracketed mode of /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never"). */
+    static String thpMode() {
+        try {
+            Matcher m = SELECTED.matcher(Files.readString(Path.of("/sys/kernel/mm/transparent_hugepage/enabled")));
+            return m.find() ? m.group(1) : "unknown";
+        } catch (IOException e) {
+            return "unknown (no /sys/kernel/mm/transparent_hugepage)";
+        }
+    }
+
+    /** "on" when /proc/pressure/memory reads (psi=1 or the build default), else "off". */
+    static String psi() {
+        try {
+            Files.readString(Path.of("/proc/pressure/memory"));
+            return "on";
+        } catch (IOException e) {
+            return "off";
+        }
+    }
+}
