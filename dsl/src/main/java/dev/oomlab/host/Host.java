@@ -28,9 +28,12 @@ public interface Host extends AutoCloseable {
         return new HostFingerprint(env, "unknown", env.hostSwapBytes(), "unknown", "unknown");
     }
 
-    /** Bytes of memory that this host's scenarios may hold at once: what a suite's budget starts from. */
+    /**
+     * Bytes of memory this host's scenarios may hold at once, or -1 to leave it to the suite
+     * (this machine's available memory less its reserve).
+     */
     default long memoryBudgetBytes() {
-        return runtime().availableMemoryBytes();
+        return -1;
     }
 
     @Override

@@ -5,7 +5,9 @@ import dev.oomlab.host.vm.VmConfig;
 import dev.oomlab.host.vm.VmRegistry;
 import dev.oomlab.host.vm.VmState;
 import dev.oomlab.result.HostFingerprint;
+import dev.oomlab.host.vm.VmException;
 import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.runtime.RuntimeUnavailableException;
 import dev.oomlab.spec.Size;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,7 +53,12 @@ public final class VmHost implements Host {
 
     @Override
     public ContainerRuntime runtime() {
-        return engine.runtime();
+        try {
+            return engine.runtime();
+        } catch (RuntimeUnavailableException e) {
+            throw new VmException("VM '" + name + "': its Docker engine at " + state.dockerHost()
+                    + " does not answer (" + e.getMessage() + "); see its console and dockerd log " + state.log());
+        }
     }
 
     /** Whether this object booted the VM and owns it (so stops it on close); a detached VM runs on. */

@@ -84,7 +84,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
     /** Connects to any engine; {@code name} is how results name the host. */
     public static DockerRuntime connect(DockerEndpoint endpoint, String name) {
-        return new DockerRuntime(DockerClients.connect(endpoint), name, endpoint.isLocal());
+        DockerClient client = DockerClients.connect(endpoint);
+        return new DockerRuntime(client, name, endpoint.isLocal() && LocalKernel.runs(client));
     }
 
     public String name() {

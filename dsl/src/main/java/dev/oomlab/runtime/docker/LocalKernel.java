@@ -1,5 +1,8 @@
 package dev.oomlab.runtime.docker;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Info;
+import dev.oomlab.runtime.HostMemory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +15,22 @@ final class LocalKernel {
     private static final Pattern SELECTED = Pattern.compile("\\[(\\w+)]");
 
     private LocalKernel() {
+    }
+
+    /**
+     * Whether the engine runs on this very kernel: a loopback port may be a VM's forwarded engine
+     * (the lab's own VM host) or a tunnel, whose /proc and cgroup files are not ours to read. The
+     * kernel release and the memory total both have to match.
+     */
+    static boolean runs(DockerClient docker) {
+        try {
+            Info info = docker.infoCmd().exec();
+            String release = Files.readString(Path.of("/proc/sys/kernel/osrelease")).trim();
+            return release.equals(info.getKernelVersion()) && info.getMemTotal() != null
+                    && info.getMemTotal() == HostMemory.totalBytes();
+        } catch (IOException | RuntimeException e) {
+            return false; // not provably this machine: treat it as remote
+        }
     }
 
     /** The bracketed mode of /sys/kernel/mm/transparent_hugepage/enabled ("always [madvise] never"). */
