@@ -65,8 +65,9 @@ public final class HostCommand implements Runnable {
             System.out.printf("%s: started in %.1f s, Docker at %s (qemu pid %d, console log %s)%n", vm.name(),
                     vm.bootTime().orElseThrow().toMillis() / 1000.0, vm.state().dockerHost(), vm.state().qemuPid(),
                     vm.state().log());
-            System.out.println("use it: Hosts.vm... or DOCKER_HOST=" + vm.state().dockerHost()
-                    + "; bin/oomlab verify --hosts local," + vm.name() + "; stop it: bin/oomlab host stop " + vm.name());
+            System.out.println("use it: bin/oomlab verify --hosts local," + vm.name() + ", VmHost.attach(\"" + vm.name()
+                    + "\") in the DSL, or DOCKER_HOST=" + vm.state().dockerHost() + "; stop it: bin/oomlab host stop "
+                    + (vm.name().equals(VM) ? VM : VM + " --name " + vm.name()));
             return 0;
         }
     }
