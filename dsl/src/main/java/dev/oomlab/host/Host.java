@@ -4,6 +4,9 @@ import dev.oomlab.result.Environment;
 import dev.oomlab.result.HostFingerprint;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ScenarioSpec;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -34,6 +37,23 @@ public interface Host extends AutoCloseable {
      */
     default long memoryBudgetBytes() {
         return -1;
+    }
+
+    /**
+     * How long a scenario that sets no timeout of its own may run here: {@link Limits#DEFAULT_TIMEOUT},
+     * longer on a host that emulates its CPU (a VM without KVM), where the same work takes several
+     * times as long and would otherwise end as TIMEOUT rather than as what the kernel does.
+     */
+    default Duration defaultTimeout() {
+        return Limits.DEFAULT_TIMEOUT;
+    }
+
+    /** The scenario as it runs here: with this host's default timeout when it sets none of its own. */
+    default ScenarioSpec adapt(ScenarioSpec scenario) {
+        Duration own = scenario.limits().timeout();
+        Duration here = defaultTimeout();
+        return own.equals(Limits.DEFAULT_TIMEOUT) && here.compareTo(own) > 0
+                ? scenario.withLimits(scenario.limits().withTimeout(here)) : scenario;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.oomlab.host;
 
+import dev.oomlab.host.vm.Accelerator;
 import dev.oomlab.host.vm.QemuVm;
 import dev.oomlab.host.vm.VmConfig;
 import dev.oomlab.host.vm.VmRegistry;
@@ -19,6 +20,9 @@ import java.util.Optional;
  * JVM's end); closing one it only attached to leaves it running.
  */
 public final class VmHost implements Host {
+
+    /** A scenario's default timeout on a VM without KVM. */
+    static final Duration TCG_TIMEOUT = Duration.ofMinutes(5);
 
     /** Kept back in the guest for its kernel and dockerd when sizing a suite's budget. */
     static final Size GUEST_RESERVE = Size.ofMib(768);
@@ -89,6 +93,17 @@ public final class VmHost implements Host {
         long swapBytes = vm != null ? swap.map(Size::bytes).orElse(0L) : f.swapBytes();
         return new HostFingerprint(f.environment(), f.storageDriver(), swapBytes,
                 VmConfig.GUEST_THP + " (set on the guest's kernel command line)", "on (psi=1 on the guest's kernel command line)");
+    }
+
+    /**
+     * Under TCG (no KVM) a scenario without its own timeout gets {@link #TCG_TIMEOUT}: measured
+     * here, a 2g case that ends in 20-40 s on the idle VM passed 60 s while the local engine ran
+     * its own cases on the same two cores, and ended as TIMEOUT instead of OOM.
+     */
+    @Override
+    public Duration defaultTimeout() {
+        Accelerator accel = vm != null ? vm.accelerator() : Accelerator.detect();
+        return accel == Accelerator.TCG ? TCG_TIMEOUT : Host.super.defaultTimeout();
     }
 
     /** The guest's memory less what its kernel and dockerd keep. */
