@@ -30,14 +30,12 @@ public final class VmHost implements Host {
     private final String name;
     private final QemuVm vm;          // null when attached to a VM another process started
     private final VmState state;
-    private final Optional<Size> swap;
     private final DockerHost engine;
 
-    private VmHost(String name, QemuVm vm, VmState state, Optional<Size> swap) {
+    private VmHost(String name, QemuVm vm, VmState state) {
         this.name = name;
         this.vm = vm;
         this.state = state;
-        this.swap = swap;
         this.engine = Hosts.docker(state.dockerHost().toString()).named(name);
     }
 
@@ -47,7 +45,7 @@ public final class VmHost implements Host {
         VmRegistry registry = VmRegistry.of(defaults);
         registry.reapStale();
         return registry.find(name).filter(VmState::qemuAlive)
-                .map(s -> new VmHost(name, null, s, Optional.empty()));
+                .map(s -> new VmHost(name, null, s));
     }
 
     @Override
@@ -85,13 +83,13 @@ public final class VmHost implements Host {
 
     /**
      * The engine's fingerprint, with what the lab set when it booted the guest: THP is pinned on
-     * its kernel command line, PSI is on (psi=1), swap is the swap disk it attached.
+     * its kernel command line, PSI is on (psi=1), swap is the swap disk it attached (-1 when a
+     * VM started by an older lab did not record it).
      */
     @Override
     public HostFingerprint fingerprint() {
         HostFingerprint f = engine.fingerprint();
-        long swapBytes = vm != null ? swap.map(Size::bytes).orElse(0L) : f.swapBytes();
-        return new HostFingerprint(f.environment(), f.storageDriver(), swapBytes,
+        return new HostFingerprint(f.environment(), f.storageDriver(), state.swapBytes(),
                 VmConfig.GUEST_THP + " (set on the guest's kernel command line)", "on (psi=1 on the guest's kernel command line)");
     }
 
@@ -169,14 +167,14 @@ public final class VmHost implements Host {
         public VmHost start() {
             VmConfig c = config.build();
             QemuVm vm = QemuVm.start(c);
-            return new VmHost(c.name(), vm, vm.state(), c.swap());
+            return new VmHost(c.name(), vm, vm.state());
         }
 
         /** Boots it to outlive this JVM: {@code bin/oomlab host start vm}; {@code host stop vm} ends it. */
         public VmHost startDetached() {
             VmConfig c = config.build();
             QemuVm vm = QemuVm.startDetached(c);
-            return new VmHost(c.name(), vm, vm.state(), c.swap());
+            return new VmHost(c.name(), vm, vm.state());
         }
     }
 }

@@ -168,7 +168,8 @@ public final class QemuVm implements AutoCloseable {
             Runtime.getRuntime().addShutdownHook(bootHook);
             long startMillis = qemu.info().startInstant().map(Instant::toEpochMilli).orElse(t0.toEpochMilli());
             VmState state = new VmState(config.name(), qemu.pid(), startMillis, port,
-                    detached ? VmState.DETACHED : Owner.current().label(), runDir, log, config.memory().bytes());
+                    detached ? VmState.DETACHED : Owner.current().label(), runDir, log, config.memory().bytes(),
+                    config.swap().map(Size::bytes).orElse(0L));
             state.write(config.stateDir());
             BootTimes times = waitForDocker(config, qemu, port, log, t0);
             QemuVm vm = new QemuVm(config, image, accel, qemu, state, times);
