@@ -32,7 +32,9 @@ import org.junit.jupiter.api.TestInstance;
  * the VM first (Debian 12's 6.1.0 kernel, docker.io 20.10.24, TCG): docker info says cgroup v2
  * with the image's kernel; memory.max 512M with ram 700 is an OOM kill with memory.events
  * oom_kill 1 and memory.peak at the limit; --oom-kill-disable is dropped by Docker on v2 and the
- * task is killed as without it. After close nothing of the VM is left.
+ * task is killed as without it; the seed study H1-H8 ends as on v1; its engine answers as a remote
+ * tcp host. After close nothing of the VM is left. One boot of a 6g VM for all of it: measured
+ * 273 s in all here (boot 25 s, the 22 seed cases 174 s, two at a time under TCG).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmHostIT {
