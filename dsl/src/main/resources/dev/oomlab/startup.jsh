@@ -5,6 +5,7 @@ import dev.oomlab.hypothesis.*;
 import dev.oomlab.run.*;
 import dev.oomlab.search.*;
 import dev.oomlab.suite.*;
+import dev.oomlab.host.*;
 import dev.oomlab.view.*;
 import dev.oomlab.display.*;
 import static dev.oomlab.Oomlab.*;

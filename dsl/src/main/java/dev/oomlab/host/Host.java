@@ -1,7 +1,12 @@
 package dev.oomlab.host;
 
 import dev.oomlab.result.Environment;
+import dev.oomlab.result.HostFingerprint;
+import dev.oomlab.runtime.docker.DockerRuntime;
 import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ScenarioSpec;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,9 +21,39 @@ public interface Host extends AutoCloseable {
     /** The engine, connected on first use; a host that cannot be reached says so in one sentence. */
     ContainerRuntime runtime();
 
-    /** Kernel, cgroup version, Docker, memory and swap, as this host reports them. */
-    default Environment fingerprint() {
-        return runtime().environment();
+    /** Kernel, cgroup version, Docker and its storage driver, memory, swap, THP and PSI, as this host reports them. */
+    default HostFingerprint fingerprint() {
+        ContainerRuntime rt = runtime();
+        if (rt instanceof DockerRuntime docker) {
+            return docker.fingerprint();
+        }
+        Environment env = rt.environment();
+        return new HostFingerprint(env, "unknown", env.hostSwapBytes(), "unknown", "unknown");
+    }
+
+    /**
+     * Bytes of memory this host's scenarios may hold at once, or -1 to leave it to the suite
+     * (this machine's available memory less its reserve).
+     */
+    default long memoryBudgetBytes() {
+        return -1;
+    }
+
+    /**
+     * How long a scenario that sets no timeout of its own may run here: {@link Limits#DEFAULT_TIMEOUT},
+     * longer on a host that emulates its CPU (a VM without KVM), where the same work takes several
+     * times as long and would otherwise end as TIMEOUT rather than as what the kernel does.
+     */
+    default Duration defaultTimeout() {
+        return Limits.DEFAULT_TIMEOUT;
+    }
+
+    /** The scenario as it runs here: with this host's default timeout when it sets none of its own. */
+    default ScenarioSpec adapt(ScenarioSpec scenario) {
+        Duration own = scenario.limits().timeout();
+        Duration here = defaultTimeout();
+        return own.equals(Limits.DEFAULT_TIMEOUT) && here.compareTo(own) > 0
+                ? scenario.withLimits(scenario.limits().withTimeout(here)) : scenario;
     }
 
     @Override

@@ -31,6 +31,14 @@ public final class Hosts {
         return new DockerHost(name, DockerEndpoint.context(name));
     }
 
+    /**
+     * A cgroup v2 Linux the lab boots under qemu: {@code Hosts.vm().memory("6g").swap("1g").start()}.
+     * Defaults: name "vm", memory 2g, no swap, 2 CPUs.
+     */
+    public static VmHost.Builder vm() {
+        return new VmHost.Builder();
+    }
+
     /** Closes this machine's engine connection, if one was made: waits for pending removals. */
     public static synchronized void closeLocal() {
         if (local != null) {

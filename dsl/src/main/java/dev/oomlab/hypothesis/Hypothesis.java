@@ -1,6 +1,7 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.host.Host;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
@@ -105,6 +106,14 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
 
     public HypothesisResult run(Suite suite) {
         return runAll(List.of(this), suite).get(0);
+    }
+
+    /**
+     * Runs every case on each host at once and sets them side by side:
+     * {@code Catalogue.byId("H4").runOn(here, v2)}.
+     */
+    public HostComparison runOn(Host... hosts) {
+        return HostComparison.run(List.of(this), List.of(hosts));
     }
 
     /** Runs the cases of many hypotheses as one parallel batch: the fastest way to verify a catalogue. */

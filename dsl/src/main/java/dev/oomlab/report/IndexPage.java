@@ -24,9 +24,11 @@ import static j2html.TagCreator.title;
 import static j2html.TagCreator.tr;
 import static j2html.TagCreator.ul;
 
+import dev.oomlab.hypothesis.HostComparison;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Environment;
+import dev.oomlab.view.HostComparisonView;
 import dev.oomlab.view.Html;
 import dev.oomlab.view.HypothesisView;
 import dev.oomlab.view.PlatformBugView;
@@ -53,13 +55,13 @@ final class IndexPage {
      */
     static String html(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
                        Map<String, String> charts, String bugChart, List<String> notebooks) {
-        return html(env, summary, hypotheses, bug, charts, bugChart, notebooks, List.of());
+        return html(env, summary, hypotheses, bug, charts, bugChart, notebooks, List.of(), null);
     }
 
     /** @param extended the extended hypotheses (E1…), in a section of their own after the seed's */
     static String html(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
                        Map<String, String> charts, String bugChart, List<String> notebooks,
-                       List<HypothesisResult> extended) {
+                       List<HypothesisResult> extended, HostComparison hosts) {
         return document(TagCreator.html(
                 head(meta().withCharset("utf-8"),
                         meta().withName("viewport").withContent("width=device-width, initial-scale=1"),
@@ -71,6 +73,7 @@ final class IndexPage {
                         summary(summary),
                         h2("Verdicts"),
                         VerdictsView.table(hypotheses, id -> "#" + anchor(id)),
+                        hostsSection(hosts),
                         iff(bug != null, each(
                                 h2("The platform bug: AS-IS against TO-BE").withId("platform-bug"),
                                 bug == null ? null : rawHtml(PlatformBugView.html(bug,
@@ -85,6 +88,17 @@ final class IndexPage {
                         .withStyle("margin:24px auto;max-width:1120px;padding:0 16px;font-family:-apple-system,"
                                 + "BlinkMacSystemFont,'Segoe UI',Helvetica,Arial,sans-serif;font-size:15px"))
                 .withLang("en")) + "\n";
+    }
+
+    /** The study on several hosts: fingerprints, one column per host, the cases that differ. */
+    private static DomContent hostsSection(HostComparison hosts) {
+        if (hosts == null) {
+            return null;
+        }
+        return section(h2("On " + hosts.hosts().size() + " hosts: " + String.join(", ", hosts.hostNames())),
+                p("The verdicts above and the hypotheses below are the first host's (" + hosts.hostNames().get(0)
+                        + "); here every case of the seed study on each host.").withStyle("opacity:0.8"),
+                HostComparisonView.html(hosts)).withId("hosts");
     }
 
     private static DomContent summary(Summary s) {

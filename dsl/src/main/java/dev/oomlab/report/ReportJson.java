@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.oomlab.hypothesis.CaseResult;
+import dev.oomlab.hypothesis.HostComparison;
+import dev.oomlab.hypothesis.HostRun;
 import dev.oomlab.hypothesis.HypothesisResult;
+import dev.oomlab.result.HostFingerprint;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.hypothesis.Verdict;
 import dev.oomlab.probe.FsStat;
@@ -45,11 +48,18 @@ final class ReportJson {
     /** @param extended the extended hypotheses (E1…), written as "extendedHypotheses" */
     static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
                         Map<String, String> charts, List<StoredResult> containers, List<HypothesisResult> extended) {
+        return write(env, summary, hypotheses, bug, charts, containers, extended, null);
+    }
+
+    /** @param hosts the study on several hosts, written as "hosts"; null when it ran on one */
+    static String write(Environment env, Summary summary, List<HypothesisResult> hypotheses, PlatformBugResult bug,
+                        Map<String, String> charts, List<StoredResult> containers, List<HypothesisResult> extended,
+                        HostComparison hosts) {
         Document doc = new Document(EnvironmentJson.of(env), summary,
                 hypotheses.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
                 bug == null ? null : PlatformBugJson.of(bug),
                 extended.stream().map(h -> HypothesisJson.of(h, charts.get(h.hypothesis().id()))).toList(),
-                containers.stream().map(ContainerJson::of).toList());
+                containers.stream().map(ContainerJson::of).toList(), hosts == null ? null : HostsJson.of(hosts));
         try {
             return MAPPER.writeValueAsString(doc) + "\n";
         } catch (JsonProcessingException e) {
@@ -60,7 +70,48 @@ final class ReportJson {
     /** @param containers every container the job started, once each (reused results started none) */
     record Document(EnvironmentJson environment, Summary summary, List<HypothesisJson> hypotheses,
                     PlatformBugJson platformBug, List<HypothesisJson> extendedHypotheses,
-                    List<ContainerJson> containers) {
+                    List<ContainerJson> containers, @JsonInclude(JsonInclude.Include.NON_NULL) HostsJson hosts) {
+    }
+
+    /**
+     * The study on several hosts: each host's fingerprint and verdicts, each case's outcome per
+     * host (null where the host could not run it), and the cases whose outcome differs.
+     */
+    record HostsJson(List<String> names, List<HostJson> hosts, List<HostCaseJson> cases,
+                     List<HostCaseJson> differences) {
+        static HostsJson of(HostComparison c) {
+            return new HostsJson(c.hostNames(), c.hosts().stream().map(HostJson::of).toList(),
+                    c.rows().stream().map(HostCaseJson::of).toList(),
+                    c.differences().stream().map(HostCaseJson::of).toList());
+        }
+    }
+
+    record HostJson(String name, FingerprintJson fingerprint, Map<String, String> verdicts) {
+        static HostJson of(HostRun r) {
+            Map<String, String> verdicts = new java.util.LinkedHashMap<>();
+            r.hypotheses().forEach(h -> verdicts.put(h.hypothesis().id(), nameOf(h.verdict())));
+            return new HostJson(r.host(), FingerprintJson.of(r.fingerprint()), verdicts);
+        }
+    }
+
+    record FingerprintJson(String kernel, int cgroupVersion, String dockerVersion, String storageDriver,
+                           Long memoryMiB, Long swapMiB, String thp, String psi) {
+        static FingerprintJson of(HostFingerprint f) {
+            Environment e = f.environment();
+            return new FingerprintJson(e.kernel(), e.cgroupVersion(), e.dockerVersion(), f.storageDriver(),
+                    Mib.wholeOrNull(e.hostMemoryBytes()), Mib.wholeOrNull(f.swapBytes()), f.thp(), f.psi());
+        }
+    }
+
+    record HostCaseJson(String hypothesis, String name, Map<String, String> outcomes, Map<String, Double> peakMiB,
+                        boolean differs) {
+        static HostCaseJson of(HostComparison.Row r) {
+            Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+            Map<String, Double> peaks = new java.util.LinkedHashMap<>();
+            r.outcomes().forEach((host, o) -> outcomes.put(host, nameOf(o)));
+            r.results().forEach((host, res) -> peaks.put(host, res == null ? null : Mib.tenths(res.peakBytes())));
+            return new HostCaseJson(r.hypothesis(), r.testCase(), outcomes, peaks, r.differs());
+        }
     }
 
     /** @param scenarioKey what decides the run (limits and steps, not the name): one run per host and key */

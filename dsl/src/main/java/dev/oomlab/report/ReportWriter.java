@@ -2,6 +2,7 @@ package dev.oomlab.report;
 
 import dev.oomlab.display.Png;
 import dev.oomlab.hypothesis.CaseResult;
+import dev.oomlab.hypothesis.HostComparison;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Environment;
@@ -39,17 +40,27 @@ public final class ReportWriter {
     private final List<Path> notebooks;
     private final List<HypothesisResult> extended;
     private final List<StoredResult> containers;
+    private final HostComparison hosts;
 
     private ReportWriter(Path directory, List<Path> notebooks, List<HypothesisResult> extended,
-                         List<StoredResult> containers) {
+                         List<StoredResult> containers, HostComparison hosts) {
         this.directory = directory;
         this.notebooks = List.copyOf(notebooks);
         this.extended = List.copyOf(extended);
         this.containers = List.copyOf(containers);
+        this.hosts = hosts;
     }
 
     public static ReportWriter to(Path directory) {
-        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of(), List.of());
+        return new ReportWriter(Objects.requireNonNull(directory, "directory"), List.of(), List.of(), List.of(), null);
+    }
+
+    /**
+     * The study on several hosts: results.json gets "hosts" (each fingerprint, each case's outcome
+     * per host, the cases that differ) and index.html a section with one column per host.
+     */
+    public ReportWriter hosts(HostComparison comparison) {
+        return new ReportWriter(directory, notebooks, extended, containers, Objects.requireNonNull(comparison, "hosts"));
     }
 
     /**
@@ -58,19 +69,19 @@ public final class ReportWriter {
      * this host" and why.
      */
     public ReportWriter extended(List<HypothesisResult> results) {
-        return new ReportWriter(directory, notebooks, Objects.requireNonNull(results, "extended"), containers);
+        return new ReportWriter(directory, notebooks, Objects.requireNonNull(results, "extended"), containers, hosts);
     }
 
     /** Every container the job started, once each, for results.json's "containers". */
     public ReportWriter containers(List<StoredResult> runs) {
-        return new ReportWriter(directory, notebooks, extended, Objects.requireNonNull(runs, "containers"));
+        return new ReportWriter(directory, notebooks, extended, Objects.requireNonNull(runs, "containers"), hosts);
     }
 
     /** Executed notebooks to link from the index, by paths relative to the report's directory. */
     public ReportWriter notebooks(List<Path> paths) {
         Objects.requireNonNull(paths, "notebooks");
         paths.forEach(p -> Objects.requireNonNull(p, "notebooks: a null path"));
-        return new ReportWriter(directory, paths, extended, containers);
+        return new ReportWriter(directory, paths, extended, containers, hosts);
     }
 
     /**
@@ -101,11 +112,11 @@ public final class ReportWriter {
             Path json = directory.resolve(JSON);
             Summary summary = Summary.of(hypotheses);
             Files.writeString(json, ReportJson.write(env, summary, hypotheses, platformBug, charts, containers,
-                    extended));
+                    extended, hosts));
             Path csv = Tables.csv(Tables.cases(concat(hypotheses, extended)), directory.resolve(CSV));
             Path index = directory.resolve(INDEX);
             Files.writeString(index, IndexPage.html(env, summary, hypotheses, platformBug, charts, bugChart, links(),
-                    extended));
+                    extended, hosts));
             return new ReportFiles(directory, index, json, csv, pngs);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the report to " + directory, e);

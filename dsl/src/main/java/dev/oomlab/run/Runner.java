@@ -58,7 +58,8 @@ public final class Runner {
      * carries the model's prediction.
      */
     public Result run(ScenarioSpec scenario, RunListener listener) {
-        ScenarioSpec valid = scenario.validate(); // before the runtime: bad input never reaches an engine
+        ScenarioSpec checked = scenario.validate(); // before the runtime: bad input never reaches an engine
+        ScenarioSpec valid = host != null ? host.adapt(checked) : checked;
         ContainerRuntime rt = runtime();
         return ResultStore.current().resultOf(valid, host(rt), () -> rt.run(valid, listener))
                 .withPrediction(model.predict(valid));

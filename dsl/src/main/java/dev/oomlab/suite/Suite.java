@@ -1,6 +1,7 @@
 package dev.oomlab.suite;
 
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.host.Host;
 import dev.oomlab.result.Result;
 import dev.oomlab.run.Runner;
 import dev.oomlab.runtime.ContainerRuntime;
@@ -57,6 +58,16 @@ public final class Suite {
 
     public static Suite on(ContainerRuntime runtime) {
         return with(Runner.on(Objects.requireNonNull(runtime, "runtime")));
+    }
+
+    /**
+     * A suite on a host, under that host's own budget where it states one (a VM: its memory less
+     * what its guest keeps), else this machine's available memory less the reserve.
+     */
+    public static Suite on(Host host) {
+        Suite suite = with(Runner.on(Objects.requireNonNull(host, "host")));
+        long budget = host.memoryBudgetBytes();
+        return budget > 0 ? suite.budgetBytes(budget) : suite;
     }
 
     public static Suite with(Runner runner) {

@@ -2,6 +2,7 @@ package dev.oomlab.view;
 
 import dev.oomlab.display.RendererProvider;
 import dev.oomlab.display.RendererRegistry;
+import dev.oomlab.hypothesis.HostComparison;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.result.Result;
@@ -17,6 +18,7 @@ public final class ViewRenderers implements RendererProvider {
                 .register(HypothesisResult.class, HypothesisView::bundle)
                 .register(PlatformBugResult.class, PlatformBugView::bundle)
                 .register(Boundary.class, BoundaryView::bundle)
-                .register(SweepResult.class, SweepView::bundle);
+                .register(SweepResult.class, SweepView::bundle)
+                .register(HostComparison.class, HostComparisonView::bundle);
     }
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (no pass/fail).",
-        subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class, BenchCommand.VerifyBench.class})
+        subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class, BenchCommand.VerifyBench.class,
+                HostsBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override

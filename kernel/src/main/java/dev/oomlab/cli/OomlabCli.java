@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 /** {@code bin/oomlab}: the one launcher of the project. */
 @Command(name = "oomlab", mixinStandardHelpOptions = true, version = "oomlab 0.1.0",
         description = "A lab for container memory: scenarios run in real containers.",
-        subcommands = {JshellCommand.class, KernelCommand.class, VerifyCommand.class, BenchCommand.class,
+        subcommands = {JshellCommand.class, KernelCommand.class, VerifyCommand.class, BenchCommand.class, HostCommand.class,
                 CommandLine.HelpCommand.class})
 public final class OomlabCli implements Runnable {
 

@@ -2,7 +2,10 @@ package dev.oomlab.cli;
 
 import dev.oomlab.Oomlab;
 import dev.oomlab.hypothesis.Catalogue;
+import dev.oomlab.host.Host;
+import dev.oomlab.host.Hosts;
 import dev.oomlab.hypothesis.CaseResult;
+import dev.oomlab.hypothesis.HostComparison;
 import dev.oomlab.hypothesis.Hypothesis;
 import dev.oomlab.hypothesis.HypothesisResult;
 import dev.oomlab.hypothesis.PlatformBugResult;
@@ -57,6 +60,19 @@ public final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--no-extended", description = "skip the extended hypotheses (E1…, seeds 001-004)")
     boolean noExtended;
 
+    @Option(names = "--hosts", split = ",", paramLabel = "HOST",
+            description = {"hosts to run the seed study on side by side, the first one's results leading the report:",
+                    "local, vm (a running `host start vm`, else one booted now and stopped after), or a Docker",
+                    "address (tcp://HOST:PORT, unix:///path). Default: local"})
+    List<String> hosts = new ArrayList<>();
+
+    @Option(names = "--vm-memory", defaultValue = "6g",
+            description = "memory of a VM that --hosts boots (default ${DEFAULT-VALUE}: H2 asks for a 4g container)")
+    String vmMemory = "6g";
+
+    @Option(names = "--vm-swap", defaultValue = "0", description = "swap of a VM that --hosts boots (default none)")
+    String vmSwap = "0";
+
     @Override
     public Integer call() {
         VerifyRun run = execute(ProgressBar.onStderr());
@@ -78,10 +94,23 @@ public final class VerifyCommand implements Callable<Integer> {
         if (curveStep < 16) {
             throw new IllegalArgumentException("curve-step: must be at least 16 MiB, got " + curveStep);
         }
+        List<HostChoice> hostChoices = HostChoice.parseAll(hosts); // checked before any VM boots
+        if (!hostChoices.isEmpty()) {
+            Hosts.vm().memory(vmMemory).swap(vmSwap).config(); // the VM's settings too
+        }
         long start = System.nanoTime();
         ResultStore store = ResultStore.empty();
         ResultStore.use(store);
-        Suite suite = Suite.on(Oomlab.runtime()).parallelism(parallelism).listener(progress);
+        try (OpenHosts open = OpenHosts.open(hostChoices, vmMemory, vmSwap)) {
+            return execute(chosen, open, store, start, progress);
+        }
+    }
+
+    private VerifyRun execute(List<Hypothesis> chosen, OpenHosts open, ResultStore store, long start,
+                              ProgressBar progress) {
+        List<Host> onHosts = open.hosts();
+        Suite suite = (onHosts.isEmpty() ? Suite.on(Oomlab.runtime()) : Suite.on(onHosts.get(0)))
+                .parallelism(parallelism).listener(progress);
         Path dir = reportDir();
         Path storeFile = freshStoreFile(dir);
         boolean withNotebooks = ids.isEmpty() && !noNotebooks;
@@ -91,9 +120,21 @@ public final class VerifyCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             progress.phase("hypotheses");
             List<Hypothesis> extended = chooseExtended();
-            List<HypothesisResult> all = Hypothesis.runAll(concat(chosen, extended), suite); // one parallel batch
-            List<HypothesisResult> results = all.subList(0, chosen.size());
-            List<HypothesisResult> extendedResults = all.subList(chosen.size(), all.size());
+            HostComparison comparison = null;
+            List<HypothesisResult> results;
+            List<HypothesisResult> extendedResults;
+            if (onHosts.isEmpty()) {
+                List<HypothesisResult> all = Hypothesis.runAll(concat(chosen, extended), suite); // one parallel batch
+                results = all.subList(0, chosen.size());
+                extendedResults = all.subList(chosen.size(), all.size());
+            } else {
+                // each host its own suite under its own budget, all hosts at once; the bar follows the first
+                List<Suite> suites = new ArrayList<>(List.of(suite));
+                onHosts.subList(1, onHosts.size()).forEach(h -> suites.add(Suite.on(h).parallelism(parallelism)));
+                comparison = HostComparison.run(chosen, onHosts, suites);
+                results = comparison.hosts().get(0).hypotheses();
+                extendedResults = extended.isEmpty() ? List.of() : Hypothesis.runAll(extended, suite);
+            }
             progress.end();
             double hypothesesSeconds = seconds(t0);
 
@@ -121,10 +162,11 @@ public final class VerifyCommand implements Callable<Integer> {
             List<Path> notebookPages = notebookRuns == null ? List.of()
                     : notebookRuns.runs().stream().map(r -> r.html() != null ? r.html() : r.executed())
                     .filter(java.util.Objects::nonNull).toList();
-            ReportFiles files = ReportWriter.to(dir).notebooks(notebookPages).containers(containers)
-                    .extended(extendedResults).write(results, bug);
+            ReportWriter writer = ReportWriter.to(dir).notebooks(notebookPages).containers(containers)
+                    .extended(extendedResults);
+            ReportFiles files = (comparison == null ? writer : writer.hosts(comparison)).write(results, bug);
             return new VerifyRun(results, extendedResults, bug, notebookRuns, files, containers, hypothesesSeconds,
-                    bugSeconds, notebookSeconds, notebookAddedSeconds, seconds(start));
+                    bugSeconds, notebookSeconds, notebookAddedSeconds, seconds(start), comparison);
         }
     }
 
@@ -143,11 +185,14 @@ public final class VerifyCommand implements Callable<Integer> {
      * What one verify did and how long each part took. The notebooks' first wave runs beside the
      * platform bug: {@code notebookSeconds} is their whole span, {@code notebookAddedSeconds} what
      * they added to the wall time after the platform bug.
+     *
+     * @param hosts the seed study on each host of --hosts, or null when it ran on this machine's engine only
      */
     record VerifyRun(List<HypothesisResult> hypotheses, List<HypothesisResult> extended, PlatformBugResult bug,
                      NotebookRuns notebooks,
                      ReportFiles files, List<StoredResult> containers, double hypothesesSeconds, double bugSeconds,
-                     double notebookSeconds, double notebookAddedSeconds, double wallSeconds) {
+                     double notebookSeconds, double notebookAddedSeconds, double wallSeconds,
+                     HostComparison hosts) {
 
         boolean passed() {
             return Summary.of(hypotheses).reproducesSeed() && (notebooks == null || notebooks.allPassed());
@@ -222,6 +267,17 @@ public final class VerifyCommand implements Callable<Integer> {
         return ProjectRoot.resolve("target", "oomlab-report");
     }
 
+    /** One column per host, the cases that differ between hosts, and each host's fingerprint. */
+    private static void printHosts(HostComparison c) {
+        System.out.printf("%nthe seed study on %d hosts:%n%s%n", c.hosts().size(), c);
+        List<HostComparison.Row> differences = c.differences();
+        System.out.println(differences.isEmpty() ? "no case differs between hosts"
+                : differences.size() + " case(s) differ between hosts:");
+        for (HostComparison.Row r : differences) {
+            System.out.printf("  %s %s: %s%n", r.hypothesis(), r.testCase(), r.outcomes());
+        }
+    }
+
     private static void print(VerifyRun run) {
         printExtended(run.extended());
         List<HypothesisResult> results = run.hypotheses();
@@ -239,6 +295,9 @@ public final class VerifyCommand implements Callable<Integer> {
         System.out.printf("%n%d hypotheses, %d cases in %.1f s: %s%n", total.hypotheses(), total.cases(),
                 run.hypothesesSeconds(), total.notAsSeed() == 0 ? "every observation as the seed's"
                         : total.notAsSeed() + " observation(s) not as the seed's");
+        if (run.hosts() != null) {
+            printHosts(run.hosts());
+        }
         if (run.bug() != null) {
             System.out.printf("platform bug (%.1f s, %d runs): %s%n", run.bugSeconds(), run.bug().runs(), run.bug());
         }

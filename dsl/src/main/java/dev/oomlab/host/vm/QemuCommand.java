@@ -19,6 +19,7 @@ final class QemuCommand {
                 "console=ttyS0", "root=/dev/vda", "rw", "init=/sbin/oomlab-init", "loglevel=4",
                 // cgroup v2 only: no v1 controller may claim memory before the unified hierarchy
                 "systemd.unified_cgroup_hierarchy=1", "cgroup_no_v1=all", "psi=1",
+                "transparent_hugepage=" + VmConfig.GUEST_THP,
                 // a panic (init gone, i.e. dockerd died) ends qemu at once (-no-reboot)
                 "panic=-1",
                 "oomlab.swap=" + (swap ? 1 : 0));

@@ -75,6 +75,19 @@ public final class QemuVm implements AutoCloseable {
 
     /** Builds or finds the image, boots, and returns once the guest's Docker API answers _ping. */
     public static QemuVm start(VmConfig config) {
+        return start(config, false);
+    }
+
+    /**
+     * Boots a VM that outlives this JVM ({@code bin/oomlab host start vm}): qemu gets its own
+     * session and no parent-death signal, and its state file names no owner, so only
+     * {@code host stop} (or its qemu ending) removes it.
+     */
+    public static QemuVm startDetached(VmConfig config) {
+        return start(config, true);
+    }
+
+    private static QemuVm start(VmConfig config, boolean detached) {
         VmRegistry registry = VmRegistry.of(config);
         registry.reapStale();
         long promised = registry.list().stream().mapToLong(VmState::untouchedMemoryBytes).sum();
@@ -90,7 +103,7 @@ public final class QemuVm implements AutoCloseable {
         Accelerator accel = Accelerator.detect();
         for (int attempt = 1; ; attempt++) {
             try {
-                return boot(config, image, accel, qemuBinary);
+                return boot(config, image, accel, qemuBinary, detached);
             } catch (PortTakenException e) {
                 if (attempt == PORT_TRIES) {
                     throw new VmException("VM '" + config.name() + "' could not bind a loopback port in "
@@ -116,7 +129,8 @@ public final class QemuVm implements AutoCloseable {
         }
     }
 
-    private static QemuVm boot(VmConfig config, VmImage image, Accelerator accel, String qemuBinary) {
+    private static QemuVm boot(VmConfig config, VmImage image, Accelerator accel, String qemuBinary,
+            boolean detached) {
         Path runDir = config.runDir();
         Path log = config.logFile();
         Process qemu = null;
@@ -135,7 +149,11 @@ public final class QemuVm implements AutoCloseable {
             }
             int port = freeLoopbackPort();
             List<String> cmd = new ArrayList<>();
-            findOnPath("setpriv").ifPresent(setpriv -> cmd.addAll(List.of(setpriv, "--pdeathsig", "KILL", "--")));
+            if (detached) {
+                findOnPath("setsid").ifPresent(cmd::add); // a terminal's Ctrl-C after the CLI ends must not reach it
+            } else {
+                findOnPath("setpriv").ifPresent(setpriv -> cmd.addAll(List.of(setpriv, "--pdeathsig", "KILL", "--")));
+            }
             cmd.addAll(QemuCommand.build(qemuBinary, config, image, accel, port, swapDisk));
             ProcessBuilder pb = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
@@ -149,12 +167,15 @@ public final class QemuVm implements AutoCloseable {
             bootHook = new Thread(() -> cleanUp(config, booting, runDir), "oomlab-vm-boot-" + config.name());
             Runtime.getRuntime().addShutdownHook(bootHook);
             long startMillis = qemu.info().startInstant().map(Instant::toEpochMilli).orElse(t0.toEpochMilli());
-            VmState state = new VmState(config.name(), qemu.pid(), startMillis, port, Owner.current().label(),
-                    runDir, log, config.memory().bytes());
+            VmState state = new VmState(config.name(), qemu.pid(), startMillis, port,
+                    detached ? VmState.DETACHED : Owner.current().label(), runDir, log, config.memory().bytes(),
+                    config.swap().map(Size::bytes).orElse(0L));
             state.write(config.stateDir());
             BootTimes times = waitForDocker(config, qemu, port, log, t0);
             QemuVm vm = new QemuVm(config, image, accel, qemu, state, times);
-            Runtime.getRuntime().addShutdownHook(vm.shutdownHook);
+            if (!detached) {
+                Runtime.getRuntime().addShutdownHook(vm.shutdownHook);
+            }
             removeHook(bootHook);
             return vm;
         } catch (IOException e) {
@@ -299,6 +320,11 @@ public final class QemuVm implements AutoCloseable {
 
     public long qemuPid() {
         return qemu.pid();
+    }
+
+    /** What this VM left in its state dir: how another process finds it. */
+    public VmState state() {
+        return state;
     }
 
     public boolean isRunning() {

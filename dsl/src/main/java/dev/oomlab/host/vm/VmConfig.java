@@ -19,6 +19,11 @@ import java.util.regex.Pattern;
 public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, Duration bootTimeout,
         Path cacheDir, Path stateDir, Path imageScript) {
 
+    /**
+     * The guest's THP mode, pinned on its kernel command line rather than left to the kernel's
+     * build default, so the VM's fingerprint states it and matches this machine's (madvise).
+     */
+    public static final String GUEST_THP = "madvise";
     static final Size MIN_MEMORY = Size.ofMib(512);
     static final int MAX_CPUS = 64;
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,30}");

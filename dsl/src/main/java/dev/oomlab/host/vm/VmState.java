@@ -18,7 +18,16 @@ import java.util.Properties;
  * forwarded port, the owning process, and the per-boot dir to remove.
  */
 public record VmState(String name, long qemuPid, long qemuStartMillis, int port, String owner,
-        Path runDir, Path log, long memoryBytes) {
+        Path runDir, Path log, long memoryBytes, long swapBytes) {
+
+    /** A state without its swap recorded (-1: unknown). */
+    public VmState(String name, long qemuPid, long qemuStartMillis, int port, String owner, Path runDir, Path log,
+            long memoryBytes) {
+        this(name, qemuPid, qemuStartMillis, port, owner, runDir, log, memoryBytes, -1);
+    }
+
+    /** The owner of a VM started by {@code host start}: no process, it runs until {@code host stop}. */
+    public static final String DETACHED = "detached";
 
     public URI dockerHost() {
         return URI.create("tcp://127.0.0.1:" + port);
@@ -38,7 +47,15 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
 
     /** The lab that started it is gone (crashed or killed): the VM is a leftover. */
     public boolean orphaned() {
+        if (DETACHED.equals(owner)) {
+            return false;
+        }
         return Owner.parse(owner).map(o -> !o.isAliveHere()).orElse(true);
+    }
+
+    /** Started by {@code host start}: it outlives the process that booted it. */
+    public boolean detached() {
+        return DETACHED.equals(owner);
     }
 
     /**
@@ -75,6 +92,7 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
         p.setProperty("log", log.toString());
         p.setProperty("docker.host", dockerHost().toString());
         p.setProperty("memory.bytes", Long.toString(memoryBytes));
+        p.setProperty("swap.bytes", Long.toString(swapBytes));
         Path target = file(stateDir, name);
         Path tmp = Files.createTempFile(stateDir, "." + name, ".tmp");
         try (Writer w = Files.newBufferedWriter(tmp)) {
@@ -90,7 +108,8 @@ public record VmState(String name, long qemuPid, long qemuStartMillis, int port,
             return Optional.of(new VmState(p.getProperty("name"), Long.parseLong(p.getProperty("qemu.pid")),
                     Long.parseLong(p.getProperty("qemu.start")), Integer.parseInt(p.getProperty("port")),
                     p.getProperty("owner", ""), Path.of(p.getProperty("run.dir")), Path.of(p.getProperty("log")),
-                    Long.parseLong(p.getProperty("memory.bytes", "0"))));
+                    Long.parseLong(p.getProperty("memory.bytes", "0")),
+                    Long.parseLong(p.getProperty("swap.bytes", "-1"))));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }

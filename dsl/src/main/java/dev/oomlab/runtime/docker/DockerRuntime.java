@@ -12,6 +12,7 @@ import com.github.dockerjava.api.model.Volume;
 import dev.oomlab.probe.ProbeBinary;
 import dev.oomlab.probe.ProbeCommand;
 import dev.oomlab.result.Environment;
+import dev.oomlab.result.HostFingerprint;
 import dev.oomlab.result.Observation;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.Results;
@@ -90,7 +91,8 @@ public final class DockerRuntime implements ContainerRuntime {
 
     /** Connects to any engine; {@code name} is how results name the host. */
     public static DockerRuntime connect(DockerEndpoint endpoint, String name) {
-        return new DockerRuntime(DockerClients.connect(endpoint), name, endpoint.isLocal());
+        DockerClient client = DockerClients.connect(endpoint);
+        return new DockerRuntime(client, name, endpoint.isLocal() && LocalKernel.runs(client));
     }
 
     public String name() {
@@ -130,6 +132,19 @@ public final class DockerRuntime implements ContainerRuntime {
         return env;
     }
 
+    /**
+     * The environment plus what a comparison of hosts needs: the storage driver from the engine,
+     * THP and PSI from this machine's files when the engine is local (a remote kernel's are not
+     * visible through the Docker API, and say so).
+     */
+    public HostFingerprint fingerprint() {
+        Environment env = environment();
+        String driver = docker.infoCmd().exec().getDriver();
+        String remote = "unknown (not visible through the Docker API)";
+        return new HostFingerprint(env, driver == null ? "unknown" : driver, env.hostSwapBytes(),
+                local ? LocalKernel.thpMode() : remote, local ? LocalKernel.psi() : remote);
+    }
+
     @Override
     public long availableMemoryBytes() {
         // a remote engine's free memory is not in its info: its total is the best bound there is
@@ -140,10 +155,6 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Result run(ScenarioSpec scenario, RunListener listener) {
         checkHostCanGive(scenario);
-        if (scenario.limits().oomKillDisable() && environment().cgroupVersion() == 2) {
-            throw new UnsupportedOperationException(
-                    "oomKillDisable: --oom-kill-disable exists only on cgroup v1; this host runs cgroup v2");
-        }
         String reference = image.ensure(docker);
         long started = System.nanoTime();
         CreateContainerResponse created;
