@@ -74,7 +74,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
      */
     public Hypothesis when(String name, UnaryOperator<Scenario> steps, Expectation expect) {
         List<Case> more = new ArrayList<>(cases);
-        more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), expect));
+        Scenario s = steps.apply(Scenario.scenario());
+        more.add(new Case(name, s.steps(), expect, null, s.processes()));
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
@@ -85,7 +86,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
     public Hypothesis whenOwnLimits(String name, UnaryOperator<Scenario> scenario, Expectation expect) {
         Scenario s = scenario.apply(base);
         List<Case> more = new ArrayList<>(cases);
-        more.add(new Case(name, s.steps().subList(base.steps().size(), s.steps().size()), expect, s.limits()));
+        more.add(new Case(name, s.steps().subList(base.steps().size(), s.steps().size()), expect, s.limits(),
+                s.processes()));
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
@@ -133,8 +135,7 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
             for (Case c : h.cases) {
                 caseResults.add(new CaseResult(c, results.get(i++))); // the runner attached the prediction
             }
-            List<Outcome> observed = caseResults.stream().map(CaseResult::observed).toList();
-            out.add(new HypothesisResult(h, caseResults, Verdict.judge(h.cases, observed)));
+            out.add(new HypothesisResult(h, caseResults, Verdict.judgeResults(caseResults)));
         }
         return out;
     }

@@ -2,7 +2,9 @@ package dev.oomlab.model;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Prediction;
+import dev.oomlab.spec.ProcessSpec;
 import dev.oomlab.spec.ScenarioSpec;
+import java.util.List;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 
@@ -54,8 +56,13 @@ public final class LimitModel {
             throw new IllegalArgumentException("memory: the model needs a memory limit, got none in " + scenario);
         }
         State st = new State(scenario);
-        for (int i = 0; i < scenario.steps().size() && st.prediction == null; i++) {
-            st.apply(i, scenario.steps().get(i));
+        List<Step> steps = scenario.allSteps(); // several processes: what all of them hold at the end
+        for (int i = 0; i < steps.size() && st.prediction == null; i++) {
+            st.apply(i, steps.get(i));
+        }
+        if (st.prediction != null && st.prediction.outcome() == Outcome.OOM && scenario.hasProcesses()) {
+            Prediction p = st.prediction;
+            st.prediction = new Prediction(p.outcome(), -1, p.reason() + "; " + victim(scenario), p.marginMib());
         }
         if (st.prediction == null) {
             st.prediction = new Prediction(Outcome.OK, -1, String.format(
@@ -64,6 +71,31 @@ public final class LimitModel {
                     st.margin / Size.MIB);
         }
         return st;
+    }
+
+    /**
+     * The process the killer should pick: the largest rss + oom_score_adj x limit / 1000 (Linux's
+     * badness since 2.6.36, swap and page tables left out), never one at -1000. Each process is
+     * counted with all it asks for, so a process killed before it got there is counted too large.
+     */
+    static String victim(ScenarioSpec scenario) {
+        long limitPages = scenario.limits().memory().bytes() / 4096;
+        ProcessSpec chosen = null;
+        long best = Long.MIN_VALUE;
+        for (ProcessSpec p : scenario.processes()) {
+            if (p.oomScoreAdj() == ProcessSpec.OOM_SCORE_ADJ_MIN) {
+                continue;
+            }
+            long pages = p.steps().stream().filter(s -> s.allocatesRam() || s.allocatesShm())
+                    .mapToLong(Step::targetBytes).sum() / 4096;
+            long points = pages + p.oomScoreAdj() * limitPages / 1000;
+            if (points > best) {
+                best = points;
+                chosen = p;
+            }
+        }
+        return chosen == null ? "every process is at oom_score_adj -1000: nothing the killer may take"
+                : "by rss + oom_score_adj x limit / 1000 the killer takes \"" + chosen.name() + "\"";
     }
 
     private static String mib(long bytes) {

@@ -11,14 +11,23 @@ import java.util.List;
  * @param output  lines that were not probe events (errors, a crash message)
  * @param filesystems what the statfs steps said, in order
  * @param touchedBytes bytes an until-killed step touched (whole pages), from the supervisor's exit line; -1 when none
+ * @param processes how each process of a scenario with several ended, in the order they ended (those
+ *                  still holding at the end last); empty for a scenario of one process
+ * @param hung      the supervisor found its worker stalled under OOM and stopped it (its "hung" line)
  */
 public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
-                          long touchedBytes) {
+                          long touchedBytes, List<ProcessReport> processes, boolean hung) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
         output = List.copyOf(output);
         filesystems = List.copyOf(filesystems);
+        processes = List.copyOf(processes);
+    }
+
+    public ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
+                       long touchedBytes) {
+        this(samples, exit, output, filesystems, touchedBytes, List.of(), false);
     }
 
     /** A report with no statfs step and no until-killed step. */

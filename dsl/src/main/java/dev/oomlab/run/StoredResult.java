@@ -1,5 +1,6 @@
 package dev.oomlab.run;
 
+import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
@@ -18,7 +19,8 @@ import java.util.List;
 public record StoredResult(String host, String scenarioKey, String scenario, String runId, String container,
                            Outcome outcome, String detail, Integer exitCode, boolean oomKilled, List<StepDone> steps,
                            List<Sample> samples, long peakBytes, long failcnt, long oomKillCount, long durationMillis,
-                           Environment environment, List<String> output, Sample exitReport, long touchedBytes) {
+                           Environment environment, List<String> output, Sample exitReport, long touchedBytes,
+                           List<ProcessReport> processes) {
 
     /** How far one step got. */
     public record StepDone(long doneBytes, boolean completed, boolean started) {
@@ -29,7 +31,7 @@ public record StoredResult(String host, String scenarioKey, String scenario, Str
                 r.detail(), r.exitCode(), r.oomKilled(),
                 r.steps().stream().map(p -> new StepDone(p.doneBytes(), p.completed(), p.started())).toList(),
                 r.samples(), r.peakBytes(), r.failcnt(), r.oomKillCount(), r.duration().toMillis(), r.environment(),
-                r.output(), r.exitReport(), r.touchedBytes());
+                r.output(), r.exitReport(), r.touchedBytes(), r.processes());
     }
 
     /** The result for {@code scenario}, whose key is this one's. */
@@ -42,7 +44,8 @@ public record StoredResult(String host, String scenarioKey, String scenario, Str
         return Result.builder(scenario).outcome(outcome, detail).exitCode(exitCode).oomKilled(oomKilled)
                 .steps(progress).samples(samples).counters(peakBytes, failcnt, oomKillCount)
                 .duration(Duration.ofMillis(durationMillis)).environment(environment).runId(runId).container(container)
-                .output(output).exitReport(exitReport).touchedBytes(touchedBytes).build();
+                .output(output).exitReport(exitReport).touchedBytes(touchedBytes)
+                .processes(processes == null ? List.of() : processes).build();
     }
 
     public double durationSeconds() {

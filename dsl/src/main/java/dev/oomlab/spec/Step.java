@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
 public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
-        Step.StatFs, Step.UntilKilled {
+        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
@@ -200,6 +200,54 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         @Override
         public String label() {
             return (shm ? "shm" : "ram") + " until killed (at most " + ceilingMib + ")";
+        }
+    }
+
+    /**
+     * Spend this much CPU time in a busy loop (the process's own CPU clock, not the wall clock):
+     * the OOM killer's formula before Linux 2.6.36 divided a task's badness by its CPU time.
+     */
+    record BurnCpu(Duration cpuTime) implements Step {
+        public BurnCpu {
+            if (cpuTime == null || cpuTime.isNegative() || cpuTime.isZero()) {
+                throw new IllegalArgumentException("burnCpu: duration must be positive, got " + cpuTime);
+            }
+        }
+
+        @Override
+        public String probeArg() {
+            return "spin:" + cpuTime.toMillis();
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "burn cpu " + Durations.format(cpuTime);
+        }
+    }
+
+    /**
+     * Keep what is allocated until the run ends: the last step of a process. In a scenario of
+     * several processes the run ends when every process has ended or holds.
+     */
+    record Hold() implements Step {
+        @Override
+        public String probeArg() {
+            return "hold";
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "hold";
         }
     }
 }

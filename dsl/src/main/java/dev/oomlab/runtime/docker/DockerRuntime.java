@@ -43,7 +43,11 @@ public final class DockerRuntime implements ContainerRuntime {
     /** Memory kept back for the host itself when deciding what a scenario may ask for. */
     public static final long HOST_RESERVE_BYTES = 1024L * Size.MIB;
     private static final long POLL_MILLIS = 100;
-    private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+    /**
+     * The host-side check of a hang, a fallback for a local engine only: the probe's supervisor
+     * finds a stall itself about a second in (its "hung" line), so this waits longer.
+     */
+    private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(5000);
 
     private final DockerClient docker;
     private final String name;
@@ -213,7 +217,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private CreateContainerResponse create(ScenarioSpec scenario, String reference, String name) {
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
-                .withCmd(ProbeCommand.argv(scenario.steps()))
+                .withCmd(ProbeCommand.argv(scenario))
                 .withUser(ProbeImage.USER + ":" + ProbeImage.USER)
                 .withLabels(Map.of(
                         LABEL_RUN, runId,
@@ -250,8 +254,8 @@ public final class DockerRuntime implements ContainerRuntime {
                 if (cancelled.get()) {
                     throw cancelled(id);
                 }
-                if (!exited && scenario.limits().oomKillDisable() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
-                        && local && HostCgroup.underOom(id)) {
+                if (!exited && scenario.limits().oomKillDisable() && !output.sawHung()
+                        && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS && local && HostCgroup.underOom(id)) {
                     hung = true;
                     break;
                 }
