@@ -4,6 +4,7 @@ import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import dev.oomlab.run.Runner;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
@@ -62,6 +63,12 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         return new Hypothesis(id, claim, title, base, cases, seedVerdict, all);
     }
 
+    /** Why this hypothesis cannot run on the runner's host, asking the host where needed; null when it can. */
+    public String cannotRunOn(Runner runner) {
+        List<String> reasons = needs.stream().map(n -> n.reasonUnmet(runner)).filter(Objects::nonNull).toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
     /** Why this hypothesis cannot run on a host with this environment, or null when it can. */
     public String cannotRunOn(Environment env) {
         List<String> reasons = needs.stream().map(n -> n.reasonUnmet(env)).filter(Objects::nonNull).toList();
@@ -114,7 +121,7 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         List<Scenario> all = new ArrayList<>();
         Map<Hypothesis, String> cannotRun = new IdentityHashMap<>();
         hypotheses.forEach(h -> {
-            String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner().runtime().environment());
+            String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner());
             if (reason != null) {
                 cannotRun.put(h, reason); // no container starts for it
             } else if (h.cases.isEmpty()) {
