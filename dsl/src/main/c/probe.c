@@ -117,6 +117,7 @@ static int nsegs;
 #define EXIT_HUNG 5                       /* stalled under OOM: the supervisor stopped it */
 #define STALL_TICK_MS 250                 /* the supervisor's check of a stall */
 #define STALL_TICKS 4                     /* stalled at 4 checks in a row (~1 s): hung */
+#define SETTLE_TICKS 20                   /* at most ~5 s for a killed process to be gone */
 #define MAX_PROC_NAME 32
 enum { P_RUNNING, P_HOLDING, P_ENDED };
 struct proc {
@@ -1414,6 +1415,25 @@ static int run_over(void)
     return 1;
 }
 
+/*
+ * True while the cgroup counts more OOM kills than the supervisor has seen processes die of
+ * SIGKILL: a victim killed but not yet gone (the OOM reaper frees its memory before it exits, so
+ * another process may already hold, and the run look over, while it is still a task).
+ */
+static int64_t oom_kill_base = -1;
+static int kill_in_flight(void)
+{
+    int64_t c[C_N];
+    read_counters(c);
+    if (oom_kill_base < 0 || c[C_OOM_KILL] < 0)
+        return 0;
+    int64_t seen = 0;
+    for (int k = 0; k < nprocs; k++)
+        if (procs[k].state == P_ENDED && WIFSIGNALED(procs[k].status) && WTERMSIG(procs[k].status) == SIGKILL)
+            seen++;
+    return c[C_OOM_KILL] - oom_kill_base > seen;
+}
+
 /* The process that decides the exit code: the first killed, else the first that failed. */
 static const struct proc *decider(const int *order, int ended)
 {
@@ -1442,6 +1462,11 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
     map_touched_pages();
     pid_t self = getpid();
     int n = nprocs ? nprocs : 1;
+    if (nprocs) {
+        int64_t c[C_N];
+        read_counters(c);
+        oom_kill_base = c[C_OOM_KILL];
+    }
     if (!nprocs)
         procs[0] = (struct proc){NULL, 0, 0, nsteps, 0, P_RUNNING, 0};
     for (int k = 0; k < n; k++) {
@@ -1462,7 +1487,7 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
     own_pages((volatile char *)&errno, (volatile char *)(&errno + 1));
     close(gate[1]);
 
-    int ended = 0, hung = 0, stalled_ticks = 0;
+    int ended = 0, hung = 0, stalled_ticks = 0, settle_ticks = 0;
     struct timespec tick = {0, STALL_TICK_MS * 1000000L};
     for (;;) {
         reap(0);
@@ -1470,7 +1495,7 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
         for (int k = 0; k < n; k++)
             if (procs[k].state == P_ENDED)
                 ended++;
-        if (run_over())
+        if (run_over() && !(nprocs && kill_in_flight() && settle_ticks++ < SETTLE_TICKS))
             break;
         siginfo_t info;
         int sig = sigtimedwait(waited, &info, &tick);

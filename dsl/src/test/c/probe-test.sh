@@ -124,6 +124,24 @@ run "until killed" 0 --shm-dir="$shm" ram-until-killed:8 shm-until-killed:4 &&
 run "usage 'ram-until-killed:'" 2 ram-until-killed: && has "until killed usage" '"ev":"usage"'
 run "without until killed: no page count" 0 ram:1 && last "no touched_pages" "$(exit_line exited 0 0 '')"
 
+# Processes: proc:NAME:ADJ starts one; each runs its own steps in its own worker, with its own
+# oom_score_adj (raised from ours: lowering needs CAP_SYS_RESOURCE); the run ends when every
+# process has ended or holds, and each gets a "proc" line from the supervisor.
+adj0=$(cat /proc/self/oom_score_adj)
+run "processes" 0 --chunk-mib=4 --dir="$work" "proc:a:$adj0" ram:4 hold proc:b:1000 sleep:50 ram:2 spin:20 &&
+  has "a's lines carry its name, steps counted from 0" '"ev":"step","proc":"a","step":0,"kind":"ram","done":4194304' &&
+  has "b's own step numbers" '"ev":"step","proc":"b","step":2,"kind":"spin","done":20,"target":20' &&
+  has "a process's lines carry its oom_score" '"proc":"a","step":0,"kind":"ram","done":4194304,"target":4194304,"t_us":[0-9]+,"oom_score":[0-9]+,' &&
+  has "b ended on its own" '^\{"ev":"proc","proc":"b","pid":[0-9]+,"oom_score_adj":1000,"status":"exited","code":0,"signal":0,"signal_name":"","t_us"' &&
+  has "a held when the run ended" '^\{"ev":"proc","proc":"a","pid":[0-9]+,"oom_score_adj":'"$adj0"',"status":"holding"' &&
+  has "the supervisor's end line" '^\{"ev":"end","t_us"' &&
+  last "processes: exit line" "$(exit_line exited 0 0 '')"
+for a in "proc:a:1001 ram:1" "proc::0 ram:1" "proc:a ram:1" "ram:1 proc:a:0 ram:1" "proc:a:0" \
+         "proc:a:0 ram:1 proc:a:0 ram:1" "proc:a:0 hold ram:1" "proc:a/b:0 ram:1" spin:x; do
+  # shellcheck disable=SC2086
+  run "usage '$a'" 2 $a && has "usage '$a' line" '^\{"ev":"usage","error":"[^"]+"\}$'
+done
+
 run "fail open" 3 --shm-dir="$work/missing" shm:1 && has "fail line" \
   '^\{"ev":"fail","step":0,"kind":"shm","op":"open","errno":2,"error":"ENOENT","done":0,"target":1048576,"t_us":'
 last "fail: exit line with code 3" "$(exit_line exited 3 0 '')"
