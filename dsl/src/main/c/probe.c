@@ -4,8 +4,29 @@
  *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
  *   probe --stat
  *
- * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, statfs:PATH, hold,
- * ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
+ * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, read:MIB, sync, sleep:MS, spin:MS,
+ * statfs:PATH, hold, ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
+ * file:MIB writes a file (dirty page cache until written back); read:MIB writes one, syncs it,
+ * drops it from the cache and reads it back (clean page cache); sync is sync(2); spin:MS burns
+ * that much CPU time.
+ *
+ * Several processes: proc:NAME:ADJ starts one, and the steps after it (to the next proc) are its
+ * own. The supervisor forks one worker per process; each writes ADJ to /proc/self/oom_score_adj
+ * (raising needs no privilege, lowering below the container's value does), then runs its steps;
+ * its lines carry "proc":NAME, number its steps from 0 and add "oom_score" (/proc/self/oom_score).
+ * A process ending with hold tells the supervisor (SIGRTMIN); the run ends when every process has
+ * ended or holds, once the cgroup's oom_kill count matches the deaths seen. The supervisor writes
+ * {"ev":"proc","proc":N,"pid":P,"oom_score_adj":A,"status":"signaled"|"exited"|"holding",
+ * "code":C,"signal":S,"signal_name":"SIGKILL",<counters>} for each: at its death, or "holding"
+ * at the end (then it stops it); then "end" (when none failed) and "exit". The exit code is the
+ * first killed process's 128+N, else the first failed one's code, else 0.
+ *
+ * Hung: the supervisor checks every 250 ms whether the cgroup is stalled under OOM (v1:
+ * memory.oom_control under_oom 1; v2: OOM events rising with no kill); after 4 checks in a row it
+ * writes {"ev":"hung",<counters>}, kills its workers and exits 5 after its exit line ("hung":1).
+ * The start and exit lines add the cgroup's reclaim counters from memory.stat, "stat_NAME"
+ * (v1: pgpgin, pgpgout, dirty, writeback; v2: pgscan, pgsteal, pgscan_kswapd, pgscan_direct,
+ * pgsteal_kswapd, pgsteal_direct, file_dirty, file_writeback).
  * statfs:PATH writes {"ev":"statfs","step":I,"path":P,"size":f_blocks*f_frsize,
  * "avail":f_bavail*f_frsize} (what df shows), then its step line.
  * Every event is one JSON object on one line of stdout, written with a single write(2)
@@ -36,8 +57,8 @@
  * no malloc, no stdio; memory it is asked for is mmap'ed and touched one byte per page.
  * SIGBUS is never caught: a full tmpfs must kill the worker (exit 135 under Docker).
  *
- * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 4 the
- * supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
+ * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 5 hung (stopped
+ * by the supervisor), 4 the supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
  * 128+N the worker died of signal N. Once the worker has started, the last line is "exit"
  * (unless the supervisor itself is killed, e.g. docker kill / rm -f):
  *   {"ev":"exit","worker_pid":N,"status":"exited"|"signaled","code":C,"signal":S,
@@ -87,8 +108,9 @@
 #define CG_SELF "/proc/self/cgroup"       /* likewise */
 #endif
 
-enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS, K_SPIN };
-static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs", "spin"};
+enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS, K_SPIN, K_READ, K_SYNC };
+static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs", "spin",
+                                        "read", "sync"};
 
 struct step {
     enum kind kind;
@@ -588,6 +610,29 @@ static void read_counters(int64_t c[C_N])
     }
 }
 
+/*
+ * The cgroup's own reclaim counters from memory.stat, on the start and exit lines only (before and
+ * after): v1 has pgpgin/pgpgout (pages charged and uncharged); v2 counts scans and steals, by
+ * kswapd and direct. Keys "stat_NAME", -1 where the kernel has none.
+ */
+static void put_reclaim_stat(void)
+{
+    static const char *const v1[] = {"pgpgin", "pgpgout", "dirty", "writeback"};
+    static const char *const v2[] = {"pgscan", "pgsteal", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+                                     "pgsteal_direct", "file_dirty", "file_writeback"};
+    if (cg_version == 0)
+        return;
+    int ok = slurp(fd_stat) > 0;
+    const char *const *keys = cg_version == 1 ? v1 : v2;
+    int n = cg_version == 1 ? 4 : 8;
+    for (int i = 0; i < n; i++) {
+        char k[40] = "stat_";
+        strcat(k, keys[i]);
+        put_key(k);
+        put_i64(ok ? (cg_version == 1 ? kv_v1(keys[i]) : kv(keys[i])) : -1);
+    }
+}
+
 static void put_counters(void)
 {
     int64_t c[C_N];
@@ -876,6 +921,63 @@ static void do_statfs(int i, const struct step *s)
     step_done(i, K_STATFS, 0, 0);
 }
 
+/*
+ * Clean page cache: a file written, synced and dropped from the cache, then read back whole, so
+ * every page it leaves in the cache is clean (file:MIB leaves dirty pages until written back).
+ */
+static void do_read(int i, const struct step *s)
+{
+    static char *buf;
+    uint64_t len = s->n * MIB_BYTES;
+    if (!buf) {
+        void *m = mmap(NULL, MIB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED)
+            fail(i, K_READ, "mmap", errno, 0, len);
+        buf = m;
+    }
+    const char *path = join_path(file_dir, "oomlab-read-", i, NULL);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        fail(i, K_READ, "open", errno, 0, len);
+    for (uint64_t done = 0; done < len;) {
+        ssize_t w = write(fd, buf, len - done < MIB_BYTES ? len - done : MIB_BYTES);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            fail(i, K_READ, "write", w < 0 ? errno : ENOSPC, 0, len);
+        done += (uint64_t)w;
+    }
+    if (fsync(fd) < 0)
+        fail(i, K_READ, "fsync", errno, 0, len);
+    int e = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    if (e)
+        fail(i, K_READ, "posix_fadvise", e, 0, len);
+    uint64_t done = 0, next_report = chunk_bytes;
+    while (done < len) {
+        ssize_t r = pread(fd, buf, MIB_BYTES, (off_t)done);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            fail(i, K_READ, "read", r < 0 ? errno : EIO, done, len);
+        done += (uint64_t)r;
+        if (done >= next_report || done == len) {
+            progress(i, K_READ, done, len);
+            while (next_report <= done)
+                next_report += chunk_bytes;
+        }
+    }
+    close(fd);
+    step_done(i, K_READ, len, len);
+}
+
+/* Writes back every dirty page (sync(2)): what file:MIB left dirty becomes clean cache. */
+static void do_sync(int i)
+{
+    progress(i, K_SYNC, 0, 0);
+    sync();
+    step_done(i, K_SYNC, 0, 0);
+}
+
 /* Burns CPU time for n ms (a busy loop on the clock): the OOM killer's old formula counted it. */
 static void do_spin(int i, const struct step *s)
 {
@@ -968,6 +1070,12 @@ static void parse_step(const char *a)
         s->kind = K_FREESHM;
     } else if (strcmp(a, "hold") == 0) {
         s->kind = K_HOLD;
+    } else if (strcmp(a, "sync") == 0) {
+        s->kind = K_SYNC;
+    } else if (starts(a, "read:")) {
+        s->kind = K_READ;
+        if (parse_dec(a + 5, &end, MAX_MIB, &s->n) < 0 || *end)
+            usage("read takes read:MIB", a);
     } else if (starts(a, "ram-until-killed:") || starts(a, "shm-until-killed:")) {
         s->kind = a[0] == 'r' ? K_RAM : K_SHM;
         s->until_killed = 1;
@@ -1054,7 +1162,7 @@ static void parse_args(int argc, char **argv, int *stat_mode)
         return;
     }
     if (!nsteps)
-        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS spin:MS statfs:PATH hold"
+        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB read:MIB sync sleep:MS spin:MS statfs:PATH hold"
               " ram-until-killed:MIB shm-until-killed:MIB; proc:NAME:ADJ starts a process)", NULL);
     if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
         usage("bad --dir", file_dir);
@@ -1095,6 +1203,8 @@ static __attribute__((noreturn)) void run_steps(int first, int count)
         case K_HOLD: do_hold(i); break;
         case K_STATFS: do_statfs(i, s); break;
         case K_SPIN: do_spin(i, s); break;
+        case K_READ: do_read(i, s); break;
+        case K_SYNC: do_sync(i); break;
         }
     }
 
@@ -1327,6 +1437,7 @@ static __attribute__((noreturn)) void report_exit(const struct proc *decider, in
     put_i64(t);
     put_touched_pages();
     put_counters();
+    put_reclaim_stat();
     line_emit();
     _exit(hung ? EXIT_HUNG : signaled ? 128 + sig : code);
 }
@@ -1587,6 +1698,7 @@ int main(int argc, char **argv)
     put_key("t_us");
     put_i64(t);
     put_counters();
+    put_reclaim_stat();
     line_emit();
 
     supervise(&waited, &worker_mask);

@@ -187,6 +187,16 @@ public final class Scenario {
         return then(new Step.WriteFile(mib));
     }
 
+    /** Clean page cache: a file written, synced, dropped from the cache, then read back ({@code writeFile} stays dirty). */
+    public Scenario readFile(int mib) {
+        return then(new Step.ReadFile(mib));
+    }
+
+    /** sync(2): what {@code writeFile} left dirty is written back and becomes clean cache. */
+    public Scenario sync() {
+        return then(new Step.Sync());
+    }
+
     public Scenario sleep(String duration) {
         return then(new Step.Sleep(Durations.parse("sleep", duration)));
     }

@@ -83,6 +83,22 @@ public final class ProbeLine {
         }
     }
 
+    /** The cgroup's reclaim counters on a start or exit line ("stat_pgpgout" as "pgpgout"); empty when none. */
+    public static java.util.Map<String, Long> reclaimStat(String line) {
+        java.util.Map<String, Long> stat = new java.util.LinkedHashMap<>();
+        try {
+            JsonNode n = JSON.readTree(line);
+            n.fieldNames().forEachRemaining(f -> {
+                if (f.startsWith("stat_")) {
+                    stat.put(f.substring(5), n.get(f).asLong(-1));
+                }
+            });
+        } catch (JsonProcessingException e) {
+            return java.util.Map.of();
+        }
+        return stat;
+    }
+
     /** A worker line's /proc/self/oom_score, or -1. */
     public static long oomScore(String line) {
         try {

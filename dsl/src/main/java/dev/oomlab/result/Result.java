@@ -27,6 +27,8 @@ import java.util.Optional;
  *                  store ({@code runId} and {@code container} then say which run measured it)
  * @param processes how each process of a scenario with several ended, in the order they ended
  *                  (those holding when the run ended last); empty for a scenario of one process
+ * @param reclaim   reclaim counters before and after: the cgroup's (from the probe) and the host's
+ *                  /proc/vmstat (read by the lab where the engine is local; else it says why not)
  */
 public record Result(
         ScenarioSpec scenario,
@@ -50,7 +52,8 @@ public record Result(
         long touchedBytes,
         String container,
         boolean reused,
-        List<ProcessReport> processes) {
+        List<ProcessReport> processes,
+        Reclaim reclaim) {
 
     public Result {
         warnings = List.copyOf(warnings);
@@ -60,6 +63,7 @@ public record Result(
         output = List.copyOf(output);
         container = container == null ? "" : container;
         processes = processes == null ? List.of() : List.copyOf(processes);
+        reclaim = reclaim == null ? Reclaim.none() : reclaim;
     }
 
     /** The processes the OOM killer (or a signal) killed, by name, in the order they died. */
@@ -79,21 +83,21 @@ public record Result(
     public Result withPrediction(Prediction newPrediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, newPrediction, exitReport, warnings, filesystems,
-                touchedBytes, container, reused, processes);
+                touchedBytes, container, reused, processes, reclaim);
     }
 
     /** This result as taken from a store: the same observation, marked as not measured now. */
     public Result asReused() {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                touchedBytes, container, true, processes);
+                touchedBytes, container, true, processes, reclaim);
     }
 
     /** This result for a scenario equal to its own but for the name (a store hit under another name). */
     public Result withScenario(ScenarioSpec same) {
         return new Result(same, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                touchedBytes, container, reused, processes);
+                touchedBytes, container, reused, processes, reclaim);
     }
 
     /** "measured now in run r (container c)" or "reused from run r (container c)". */
@@ -211,6 +215,7 @@ public record Result(
         private String container = "";
         private boolean reused;
         private List<ProcessReport> processes = List.of();
+        private Reclaim reclaim = Reclaim.none();
 
         private Builder(ScenarioSpec scenario) {
             this.scenario = scenario;
@@ -310,10 +315,15 @@ public record Result(
             return this;
         }
 
+        public Builder reclaim(Reclaim value) {
+            this.reclaim = value;
+            return this;
+        }
+
         public Result build() {
             return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                     duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                    touchedBytes, container, reused, processes);
+                    touchedBytes, container, reused, processes, reclaim);
         }
     }
 }

@@ -20,7 +20,7 @@ public final class Results {
                 .counters(peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill)).duration(o.duration())
                 .environment(env).runId(runId).container(container).output(o.output()).exitReport(o.exit())
                 .warnings(o.warnings()).filesystems(o.probe().filesystems()).touchedBytes(o.touchedBytes())
-                .processes(o.probe().processes()).build();
+                .processes(o.probe().processes()).reclaim(o.reclaim()).build();
     }
 
     static List<StepProgress> progress(ScenarioSpec scenario, Observation o) {

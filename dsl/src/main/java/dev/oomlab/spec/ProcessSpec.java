@@ -69,6 +69,14 @@ public record ProcessSpec(String name, int oomScoreAdj, List<Step> steps) {
         return then(new Step.WriteFile(mib));
     }
 
+    public ProcessSpec readFile(int mib) {
+        return then(new Step.ReadFile(mib));
+    }
+
+    public ProcessSpec sync() {
+        return then(new Step.Sync());
+    }
+
     /** Wait (wall clock) before the next step: how processes take turns. */
     public ProcessSpec sleep(String duration) {
         return then(new Step.Sleep(Durations.parse("sleep", duration)));

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
 public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
-        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold {
+        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold, Step.ReadFile, Step.Sync {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
@@ -114,6 +114,49 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         @Override
         public String label() {
             return "file " + mib;
+        }
+    }
+
+    /**
+     * Clean page cache: a file written, synced, dropped from the cache and read back whole, so the
+     * pages it leaves in the cache are clean ({@link WriteFile} leaves dirty pages until written back).
+     */
+    record ReadFile(int mib) implements Step {
+        public ReadFile {
+            Size.mib("readFile", mib);
+        }
+
+        @Override
+        public String probeArg() {
+            return "read:" + mib;
+        }
+
+        @Override
+        public long targetBytes() {
+            return mib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return "read file " + mib;
+        }
+    }
+
+    /** sync(2): every dirty page written back, so what {@link WriteFile} left dirty becomes clean cache. */
+    record Sync() implements Step {
+        @Override
+        public String probeArg() {
+            return "sync";
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "sync";
         }
     }
 

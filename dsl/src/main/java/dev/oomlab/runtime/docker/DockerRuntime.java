@@ -17,6 +17,8 @@ import dev.oomlab.result.Result;
 import dev.oomlab.result.Results;
 import dev.oomlab.runtime.ActiveRuns;
 import dev.oomlab.runtime.HostMemory;
+import dev.oomlab.runtime.HostVmstat;
+import dev.oomlab.result.Reclaim;
 import dev.oomlab.runtime.Owner;
 import dev.oomlab.runtime.RunCancelledException;
 import dev.oomlab.runtime.RunListener;
@@ -136,6 +138,8 @@ public final class DockerRuntime implements ContainerRuntime {
                     "oomKillDisable: --oom-kill-disable exists only on cgroup v1; this host runs cgroup v2");
         }
         String reference = image.ensure(docker);
+        // the host's side of reclaim: only an engine on this machine has its /proc/vmstat here
+        Map<String, Long> vmstatBefore = local ? HostVmstat.read() : Map.of();
         long started = System.nanoTime();
         CreateContainerResponse created;
         String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
@@ -154,14 +158,14 @@ public final class DockerRuntime implements ContainerRuntime {
         long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
-            return runCreated(scenario, listener, containerId, name, started, warnings);
+            return runCreated(scenario, listener, containerId, name, started, warnings, vmstatBefore);
         } finally {
             liveLimitBytes.addAndGet(-limit);
         }
     }
 
     private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, String name,
-                              long started, List<String> warnings) {
+                              long started, List<String> warnings, Map<String, Long> vmstatBefore) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -172,6 +176,10 @@ public final class DockerRuntime implements ContainerRuntime {
         try {
             Observation observation = observe(scenario, containerId, listener, started, cancelled)
                     .withWarnings(warnings);
+            Map<String, Long> vmstatAfter = local ? HostVmstat.read() : Map.of();
+            observation = observation.withHost(Reclaim.none().withHost(vmstatBefore, vmstatAfter, local
+                    ? (vmstatAfter.isEmpty() ? "/proc/vmstat could not be read" : null)
+                    : "the engine \"" + this.name + "\" is not on this machine: its host's /proc/vmstat cannot be read from here"));
             observed = true;
             return Results.from(scenario, observation, environment(), runId, name);
         } finally {

@@ -39,6 +39,8 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private final Map<String, Integer> processSteps = new HashMap<>();
     private final Map<String, Long> processScore = new HashMap<>();
     private boolean hung;
+    private Map<String, Long> statBefore = Map.of();
+    private Map<String, Long> statAfter = Map.of();
     private volatile long lastEventNanos = System.nanoTime();
 
     ProbeOutput(ScenarioSpec scenario, RunListener listener) {
@@ -69,6 +71,9 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         if (sample.isPresent() && sample.get().event() == ProbeEvent.HUNG) {
             hung = true;
         }
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.START) {
+            statBefore = ProbeLine.reclaimStat(line);
+        }
         String proc = sample.isPresent() ? ProbeLine.proc(line) : null;
         if (proc != null) {
             track(proc, sample.get(), line);
@@ -78,6 +83,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         } else if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
             touchedBytes = ProbeLine.touchedBytes(line);
+            statAfter = ProbeLine.reclaimStat(line);
         } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
@@ -109,7 +115,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
                 processSteps.getOrDefault(p.name(), 0),
                 processBytes.getOrDefault(p.name(), Map.of()).values().stream().mapToLong(Long::longValue).sum(),
                 processScore.getOrDefault(p.name(), -1L))).toList();
-        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes, ended, hung);
+        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes, ended, hung, statBefore, statAfter);
     }
 
     /** The supervisor said its worker was stalled under OOM (and stopped it). */
