@@ -20,9 +20,11 @@ import java.util.List;
  * @param processes    several processes run at once instead of {@code steps} (then empty); empty for one process
  * @param killsIfTrue  with several processes: the one the killer kills if the claim holds, or null
  * @param killsIfFalse the one it kills if the claim does not hold, or null
+ * @param evidence     what the run's counters must show besides the outcome, or null
  */
 public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
-                   Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse) {
+                   Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
+                   Evidence evidence) {
 
     public Case {
         if (name == null || name.isBlank()) {
@@ -50,7 +52,7 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
     }
 
     public Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, Limits limits) {
-        this(name, steps, ifTrue, ifFalse, seedObserved, limits, List.of(), null, null);
+        this(name, steps, ifTrue, ifFalse, seedObserved, limits, List.of(), null, null, null);
     }
 
     public Case(String name, List<Step> steps, Expectation expect) {
@@ -63,7 +65,7 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
 
     public Case(String name, List<Step> steps, Expectation expect, Limits limits, List<ProcessSpec> processes) {
         this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), limits, processes,
-                expect.killsIfTrue(), expect.killsIfFalse());
+                expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence());
     }
 
     /** The case as a runnable scenario: its limits (the base's unless it has its own), then its steps. */
@@ -80,20 +82,26 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
 
     /** True when a run shows what the claim predicts: the outcome, and the one process killed where named. */
     public boolean asIfTrue(Result r) {
-        return r.outcome() == ifTrue && (killsIfTrue == null || r.killedProcesses().equals(List.of(killsIfTrue)));
+        return r.outcome() == ifTrue && (killsIfTrue == null || r.killedProcesses().equals(List.of(killsIfTrue)))
+                && (evidence == null || evidence.holds(r).orElse(false));
     }
 
     /** True when a run shows what the claim predicts if it does not hold. */
     public boolean asIfFalse(Result r) {
+        if (evidence != null && r.outcome() == ifTrue && ifTrue == ifFalse) {
+            return !evidence.holds(r).orElse(true); // the outcome cannot tell: the counters do
+        }
         return r.outcome() == ifFalse && (killsIfFalse == null || r.killedProcesses().equals(List.of(killsIfFalse)));
     }
 
     /** "OOM", or "OOM, kills big" for a case that names the victim. */
     public String ifTrueText() {
-        return killsIfTrue == null ? String.valueOf(ifTrue) : ifTrue + ", kills " + killsIfTrue;
+        return (killsIfTrue == null ? String.valueOf(ifTrue) : ifTrue + ", kills " + killsIfTrue)
+                + (evidence == null ? "" : ", " + evidence.describe());
     }
 
     public String ifFalseText() {
-        return killsIfFalse == null ? String.valueOf(ifFalse) : ifFalse + ", kills " + killsIfFalse;
+        return (killsIfFalse == null ? String.valueOf(ifFalse) : ifFalse + ", kills " + killsIfFalse)
+                + (evidence == null ? "" : ", not " + evidence.describe());
     }
 }

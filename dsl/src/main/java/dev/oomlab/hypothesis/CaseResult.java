@@ -30,6 +30,9 @@ public record CaseResult(Case testCase, Result result) {
 
     /** "OOM", or "OOM, killed big" in a case of several processes. */
     public String observedText() {
+        if (testCase.evidence() != null) {
+            return observed() + " (" + testCase.evidence().why(result) + ")";
+        }
         if (testCase.processes().isEmpty()) {
             return String.valueOf(observed());
         }

@@ -14,7 +14,22 @@ import dev.oomlab.result.Outcome;
  * @param killsIfFalse the one it kills if the claim does not hold
  */
 public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, String killsIfTrue,
-                          String killsIfFalse) {
+                          String killsIfFalse, Evidence evidence) {
+
+    public Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, String killsIfTrue,
+                       String killsIfFalse) {
+        this(ifTrue, ifFalse, seedObserved, killsIfTrue, killsIfFalse, null);
+    }
+
+    /** Besides the outcome, the run's counters must show this (a claim about reclaim, not an outcome). */
+    public Expectation showing(Evidence shown) {
+        return new Expectation(ifTrue, ifFalse, seedObserved, killsIfTrue, killsIfFalse, shown);
+    }
+
+    /** E13's evidence: the cgroup reclaimed its own page cache while kswapd stayed idle. */
+    public static Evidence limitReclaimWithKswapdIdle() {
+        return new LimitReclaim();
+    }
 
     /** Starts an expectation with the outcome the claim predicts. */
     public static Expectation ifTrue(Outcome outcome) {
@@ -30,17 +45,17 @@ public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
     }
 
     public Expectation ifFalse(Outcome outcome) {
-        return new Expectation(ifTrue, outcome, seedObserved, killsIfTrue, null);
+        return new Expectation(ifTrue, outcome, seedObserved, killsIfTrue, null, evidence);
     }
 
     /** If the claim does not hold, the killer kills this process (and only it). */
     public Expectation ifFalseKills(String process) {
-        return new Expectation(ifTrue, Outcome.OOM, seedObserved, killsIfTrue, requireName(process));
+        return new Expectation(ifTrue, Outcome.OOM, seedObserved, killsIfTrue, requireName(process), evidence);
     }
 
     /** The seed's own observation, so a host that behaves differently shows "not as seed". */
     public Expectation seedSaw(Outcome outcome) {
-        return new Expectation(ifTrue, ifFalse, outcome, killsIfTrue, killsIfFalse);
+        return new Expectation(ifTrue, ifFalse, outcome, killsIfTrue, killsIfFalse, evidence);
     }
 
     private static String requireName(String process) {
