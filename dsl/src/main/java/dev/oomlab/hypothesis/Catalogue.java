@@ -169,6 +169,18 @@ public final class Catalogue {
                     .whenOwnLimits("sizeLimit 1Gi, limit 512Mi: shm 700",
                             s -> s.memory("512m").tmpfsShm("1g").statfs("/dev/shm").allocShm(700),
                             ifTrue(OOM).ifFalse(OK)),
+            // The spec's E7 (two processes, 300 + 300 under 512m): the first holds 300, the second is killed on its way
+            // or kills it. Measured here: a (300, holding) killed while b had ~208; b at 1000 killed at 208.
+            Hypothesis.of("E7", "the OOM killer picks the largest task in the cgroup; oom_score_adj shifts the choice "
+                            + "(001, 004)", scenario().memory("512m").timeout("60s"))
+                    .when("a 300 holds, b then asks 300",
+                            s -> s.process("a", p -> p.allocRam(300).hold())
+                                    .process("b", p -> p.sleep("1500ms").allocRam(300).hold()),
+                            ifTrueKills("a").ifFalseKills("b"))
+                    .when("the same, b at oom_score_adj 1000",
+                            s -> s.process("a", p -> p.allocRam(300).hold())
+                                    .process("b", p -> p.oomScoreAdj(1000).sleep("1500ms").allocRam(300).hold()),
+                            ifTrueKills("b").ifFalseKills("a")),
             // Reclaim at a container's limit, seen in the cgroup's and the host's counters (measured here: writing
             // 2000 MiB under 512m left 497 MiB cached, /proc/vmstat pgsteal_file +384768 pages, pgscan_kswapd +0).
             Hypothesis.of("E13", "reaching a container's limit makes the container reclaim its own page cache "

@@ -54,6 +54,7 @@ class ExtendedHypothesisIT {
                 "E20", Verdict.REJECTED, "E25", Verdict.REJECTED);
         measured.forEach((id, verdict) -> assertThat(e(id).verdict()).as("%s:%n%s", id, e(id)).isEqualTo(verdict));
         assertThat(e("E14").verdict()).as("%s", e("E14")).isEqualTo(Verdict.SUPPORTED);
+        assertThat(e("E7").verdict()).as("%s", e("E7")).isEqualTo(Verdict.SUPPORTED);
         assertThat(e("E5").verdict()).isEqualTo(env.cgroupVersion() == 1 ? Verdict.SUPPORTED : Verdict.CANNOT_RUN);
     }
 
