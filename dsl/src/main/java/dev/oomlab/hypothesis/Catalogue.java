@@ -267,7 +267,7 @@ public final class Catalogue {
         return SEED;
     }
 
-    /** The extended hypotheses of this host's part of the catalogue (E1-E6, E9, E10, E12, E15-E18, E21, E22). */
+    /** The extended hypotheses (E1-E7, E9, E10, E12-E25; E8 and E11 need several containers, not built yet). */
     public static List<Hypothesis> extended() {
         return EXTENDED;
     }
