@@ -4,8 +4,29 @@
  *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
  *   probe --stat
  *
- * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, sleep:MS, statfs:PATH, hold,
- * ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
+ * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, read:MIB, sync, sleep:MS, spin:MS,
+ * statfs:PATH, hold, ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
+ * file:MIB writes a file (dirty page cache until written back); read:MIB writes one, syncs it,
+ * drops it from the cache and reads it back (clean page cache); sync is sync(2); spin:MS burns
+ * that much CPU time.
+ *
+ * Several processes: proc:NAME:ADJ starts one, and the steps after it (to the next proc) are its
+ * own. The supervisor forks one worker per process; each writes ADJ to /proc/self/oom_score_adj
+ * (raising needs no privilege, lowering below the container's value does), then runs its steps;
+ * its lines carry "proc":NAME, number its steps from 0 and add "oom_score" (/proc/self/oom_score).
+ * A process ending with hold tells the supervisor (SIGRTMIN); the run ends when every process has
+ * ended or holds, once the cgroup's oom_kill count matches the deaths seen. The supervisor writes
+ * {"ev":"proc","proc":N,"pid":P,"oom_score_adj":A,"status":"signaled"|"exited"|"holding",
+ * "code":C,"signal":S,"signal_name":"SIGKILL",<counters>} for each: at its death, or "holding"
+ * at the end (then it stops it); then "end" (when none failed) and "exit". The exit code is the
+ * first killed process's 128+N, else the first failed one's code, else 0.
+ *
+ * Hung: the supervisor checks every 250 ms whether the cgroup is stalled under OOM (v1:
+ * memory.oom_control under_oom 1; v2: OOM events rising with no kill); after 4 checks in a row it
+ * writes {"ev":"hung",<counters>}, kills its workers and exits 5 after its exit line ("hung":1).
+ * The start and exit lines add the cgroup's reclaim counters from memory.stat, "stat_NAME"
+ * (v1: pgpgin, pgpgout, dirty, writeback; v2: pgscan, pgsteal, pgscan_kswapd, pgscan_direct,
+ * pgsteal_kswapd, pgsteal_direct, file_dirty, file_writeback).
  * statfs:PATH writes {"ev":"statfs","step":I,"path":P,"size":f_blocks*f_frsize,
  * "avail":f_bavail*f_frsize} (what df shows), then its step line.
  * Every event is one JSON object on one line of stdout, written with a single write(2)
@@ -36,8 +57,8 @@
  * no malloc, no stdio; memory it is asked for is mmap'ed and touched one byte per page.
  * SIGBUS is never caught: a full tmpfs must kill the worker (exit 135 under Docker).
  *
- * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 4 the
- * supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
+ * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 5 hung (stopped
+ * by the supervisor), 4 the supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
  * 128+N the worker died of signal N. Once the worker has started, the last line is "exit"
  * (unless the supervisor itself is killed, e.g. docker kill / rm -f):
  *   {"ev":"exit","worker_pid":N,"status":"exited"|"signaled","code":C,"signal":S,
@@ -87,8 +108,9 @@
 #define CG_SELF "/proc/self/cgroup"       /* likewise */
 #endif
 
-enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS };
-static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs"};
+enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS, K_SPIN, K_READ, K_SYNC };
+static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs", "spin",
+                                        "read", "sync"};
 
 struct step {
     enum kind kind;
@@ -108,6 +130,30 @@ static struct step steps[MAX_STEPS];
 static int nsteps;
 static struct seg segs[MAX_SEGS];
 static int nsegs;
+
+/*
+ * Processes (proc:NAME:ADJ on the command line): each runs its own steps in a worker of its own,
+ * all at once, with its own oom_score_adj. Without any, one unnamed worker runs every step.
+ */
+#define MAX_PROCS 16
+#define EXIT_HUNG 5                       /* stalled under OOM: the supervisor stopped it */
+#define STALL_TICK_MS 250                 /* the supervisor's check of a stall */
+#define STALL_TICKS 4                     /* stalled at 4 checks in a row (~1 s): hung */
+#define SETTLE_TICKS 20                   /* at most ~5 s for a killed process to be gone */
+#define MAX_PROC_NAME 32
+enum { P_RUNNING, P_HOLDING, P_ENDED };
+struct proc {
+    const char *name;
+    int adj;
+    int first, count;  /* its steps: steps[first .. first+count) */
+    pid_t pid;
+    int state;
+    int status;        /* waitpid's, once ended */
+};
+static struct proc procs[MAX_PROCS];
+static int nprocs;
+static const char *my_proc;   /* the worker's process name: every line it writes carries it */
+static int step_base;         /* the worker's first step: its lines number steps from 0 */
 
 static uint64_t chunk_bytes = 16 * MIB_BYTES;
 static const char *file_dir = "/scratch";
@@ -192,6 +238,8 @@ static void line_begin(const char *ev)
     put_s("{\"ev\":\"");
     put_s(ev);
     put_raw("\"", 1);
+    if (my_proc)
+        put_kstr("proc", my_proc);
 }
 
 /* One write(2) per line; a pipe write below PIPE_BUF is atomic. The loop only covers EINTR. */
@@ -562,6 +610,29 @@ static void read_counters(int64_t c[C_N])
     }
 }
 
+/*
+ * The cgroup's own reclaim counters from memory.stat, on the start and exit lines only (before and
+ * after): v1 has pgpgin/pgpgout (pages charged and uncharged); v2 counts scans and steals, by
+ * kswapd and direct. Keys "stat_NAME", -1 where the kernel has none.
+ */
+static void put_reclaim_stat(void)
+{
+    static const char *const v1[] = {"pgpgin", "pgpgout", "dirty", "writeback"};
+    static const char *const v2[] = {"pgscan", "pgsteal", "pgscan_kswapd", "pgscan_direct", "pgsteal_kswapd",
+                                     "pgsteal_direct", "file_dirty", "file_writeback"};
+    if (cg_version == 0)
+        return;
+    int ok = slurp(fd_stat) > 0;
+    const char *const *keys = cg_version == 1 ? v1 : v2;
+    int n = cg_version == 1 ? 4 : 8;
+    for (int i = 0; i < n; i++) {
+        char k[40] = "stat_";
+        strcat(k, keys[i]);
+        put_key(k);
+        put_i64(ok ? (cg_version == 1 ? kv_v1(keys[i]) : kv(keys[i])) : -1);
+    }
+}
+
 static void put_counters(void)
 {
     int64_t c[C_N];
@@ -575,12 +646,25 @@ static void put_counters(void)
 /* -------------------------------------------------------------- event lines */
 
 /* Time is taken before the counters are read: t_us is when the work reached `done`. */
+/* A step's number as its process counts it (from 0); -1 (no step) stays -1. */
+static int64_t own_step(int step) { return step < 0 ? step : step - step_base; }
+
+/* /proc/self/oom_score, the badness the OOM killer gives this process now; -1 when unreadable. */
+static int64_t oom_score(void)
+{
+    int fd = open_ro("/proc/self/oom_score");
+    int64_t v = fd >= 0 ? read_single(fd) : -1;
+    if (fd >= 0)
+        close(fd);
+    return v;
+}
+
 static void emit_step_event(const char *ev, int step, enum kind k, uint64_t done, uint64_t target)
 {
     int64_t t = now_us();
     line_begin(ev);
     put_key("step");
-    put_i64(step);
+    put_i64(own_step(step));
     put_kstr("kind", kind_name[k]);
     put_key("done");
     put_u64(done);
@@ -588,6 +672,10 @@ static void emit_step_event(const char *ev, int step, enum kind k, uint64_t done
     put_u64(target);
     put_key("t_us");
     put_i64(t);
+    if (my_proc) {
+        put_key("oom_score");
+        put_i64(oom_score());
+    }
     put_counters();
     line_emit();
 }
@@ -609,7 +697,7 @@ static void fail_exit(int step, const char *kind, const char *op, int err, uint6
     int64_t t = now_us();
     line_begin("fail");
     put_key("step");
-    put_i64(step);
+    put_i64(own_step(step));
     put_kstr("kind", kind);
     put_kstr("op", op);
     put_key("errno");
@@ -833,9 +921,86 @@ static void do_statfs(int i, const struct step *s)
     step_done(i, K_STATFS, 0, 0);
 }
 
+/*
+ * Clean page cache: a file written, synced and dropped from the cache, then read back whole, so
+ * every page it leaves in the cache is clean (file:MIB leaves dirty pages until written back).
+ */
+static void do_read(int i, const struct step *s)
+{
+    static char *buf;
+    uint64_t len = s->n * MIB_BYTES;
+    if (!buf) {
+        void *m = mmap(NULL, MIB_BYTES, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (m == MAP_FAILED)
+            fail(i, K_READ, "mmap", errno, 0, len);
+        buf = m;
+    }
+    const char *path = join_path(file_dir, "oomlab-read-", i, NULL);
+    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        fail(i, K_READ, "open", errno, 0, len);
+    for (uint64_t done = 0; done < len;) {
+        ssize_t w = write(fd, buf, len - done < MIB_BYTES ? len - done : MIB_BYTES);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            fail(i, K_READ, "write", w < 0 ? errno : ENOSPC, 0, len);
+        done += (uint64_t)w;
+    }
+    if (fsync(fd) < 0)
+        fail(i, K_READ, "fsync", errno, 0, len);
+    int e = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
+    if (e)
+        fail(i, K_READ, "posix_fadvise", e, 0, len);
+    uint64_t done = 0, next_report = chunk_bytes;
+    while (done < len) {
+        ssize_t r = pread(fd, buf, MIB_BYTES, (off_t)done);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            fail(i, K_READ, "read", r < 0 ? errno : EIO, done, len);
+        done += (uint64_t)r;
+        if (done >= next_report || done == len) {
+            progress(i, K_READ, done, len);
+            while (next_report <= done)
+                next_report += chunk_bytes;
+        }
+    }
+    close(fd);
+    step_done(i, K_READ, len, len);
+}
+
+/* Writes back every dirty page (sync(2)): what file:MIB left dirty becomes clean cache. */
+static void do_sync(int i)
+{
+    progress(i, K_SYNC, 0, 0);
+    sync();
+    step_done(i, K_SYNC, 0, 0);
+}
+
+/* Burns CPU time for n ms (a busy loop on the clock): the OOM killer's old formula counted it. */
+static void do_spin(int i, const struct step *s)
+{
+    progress(i, K_SPIN, 0, s->n);
+    struct timespec c0, c;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c0);
+    uint64_t spent_ms = 0;
+    while (spent_ms < s->n) {
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &c);
+        spent_ms = (uint64_t)((c.tv_sec - c0.tv_sec) * 1000 + (c.tv_nsec - c0.tv_nsec) / 1000000);
+    }
+    step_done(i, K_SPIN, s->n, s->n);
+}
+
+/*
+ * Keeps what the process holds until the run ends. With several processes it tells the supervisor
+ * (a queued SIGRTMIN), which ends the run once every process has ended or holds.
+ */
 static void do_hold(int i)
 {
     progress(i, K_HOLD, 0, 0);
+    if (my_proc)
+        kill(getppid(), SIGRTMIN);
     for (;;)
         pause();
 }
@@ -861,6 +1026,37 @@ static int parse_dec(const char *s, const char **end, uint64_t max, uint64_t *ou
 
 static int starts(const char *s, const char *prefix) { return strncmp(s, prefix, strlen(prefix)) == 0; }
 
+/* proc:NAME:ADJ starts a process: the steps after it, up to the next proc, are its own. */
+static void parse_proc(const char *a)
+{
+    if (nprocs == MAX_PROCS)
+        usage("too many processes (at most 16)", a);
+    const char *name = a + 5;
+    const char *colon = strchr(name, ':');
+    size_t len = colon ? (size_t)(colon - name) : 0;
+    if (!colon || len == 0 || len > MAX_PROC_NAME)
+        usage("proc takes proc:NAME:ADJ (NAME 1-32 of A-Z a-z 0-9 . _ -, ADJ -1000..1000)", a);
+    for (size_t k = 0; k < len; k++) {
+        char c = name[k];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+              c == '_' || c == '-'))
+            usage("bad process name", a);
+    }
+    const char *v = colon + 1, *end;
+    int neg = *v == '-';
+    uint64_t adj;
+    if (parse_dec(v + neg, &end, 1000, &adj) < 0 || *end)
+        usage("proc takes proc:NAME:ADJ with ADJ from -1000 to 1000", a);
+    static char names[MAX_PROCS][MAX_PROC_NAME + 1];
+    memcpy(names[nprocs], name, len);
+    names[nprocs][len] = '\0';
+    for (int k = 0; k < nprocs; k++)
+        if (strcmp(procs[k].name, names[nprocs]) == 0)
+            usage("two processes with one name", a);
+    procs[nprocs] = (struct proc){names[nprocs], neg ? -(int)adj : (int)adj, nsteps, 0, 0, P_RUNNING, 0};
+    nprocs++;
+}
+
 static void parse_step(const char *a)
 {
     if (nsteps == MAX_STEPS)
@@ -874,6 +1070,12 @@ static void parse_step(const char *a)
         s->kind = K_FREESHM;
     } else if (strcmp(a, "hold") == 0) {
         s->kind = K_HOLD;
+    } else if (strcmp(a, "sync") == 0) {
+        s->kind = K_SYNC;
+    } else if (starts(a, "read:")) {
+        s->kind = K_READ;
+        if (parse_dec(a + 5, &end, MAX_MIB, &s->n) < 0 || *end)
+            usage("read takes read:MIB", a);
     } else if (starts(a, "ram-until-killed:") || starts(a, "shm-until-killed:")) {
         s->kind = a[0] == 'r' ? K_RAM : K_SHM;
         s->until_killed = 1;
@@ -895,6 +1097,10 @@ static void parse_step(const char *a)
         s->name = a + 7;
         if (s->name[0] != '/' || strlen(s->name) > PATH_CAP - 1)
             usage("statfs takes statfs:/ABSOLUTE/PATH", a);
+    } else if (starts(a, "spin:")) {
+        s->kind = K_SPIN;
+        if (parse_dec(a + 5, &end, MAX_MS, &s->n) < 0 || *end)
+            usage("spin takes spin:MS", a);
     } else if (starts(a, "ram:") || starts(a, "file:") || starts(a, "sleep:")) {
         const char *v = strchr(a, ':') + 1;
         s->kind = a[0] == 'r' ? K_RAM : a[0] == 'f' ? K_FILE : K_SLEEP;
@@ -942,8 +1148,12 @@ static void parse_args(int argc, char **argv, int *stat_mode)
             shm_dir = v;
         } else if (a[0] == '-') {
             usage("unknown option", a);
+        } else if (starts(a, "proc:")) {
+            parse_proc(a);
         } else {
             parse_step(a);
+            if (nprocs)
+                procs[nprocs - 1].count++;
         }
     }
     if (*stat_mode) {
@@ -952,16 +1162,25 @@ static void parse_args(int argc, char **argv, int *stat_mode)
         return;
     }
     if (!nsteps)
-        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB sleep:MS statfs:PATH hold"
-              " ram-until-killed:MIB shm-until-killed:MIB)", NULL);
+        usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB read:MIB sync sleep:MS spin:MS statfs:PATH hold"
+              " ram-until-killed:MIB shm-until-killed:MIB; proc:NAME:ADJ starts a process)", NULL);
     if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
         usage("bad --dir", file_dir);
     if (!*shm_dir || strlen(shm_dir) > PATH_CAP - 64 - MAX_NAME)
         usage("bad --shm-dir", shm_dir);
+    if (nprocs && procs[0].first != 0)
+        usage("steps before the first proc:NAME:ADJ belong to no process", NULL);
+    for (int p = 0; p < nprocs; p++)
+        if (procs[p].count == 0)
+            usage("a process has no steps", procs[p].name);
     int live = 0;
     for (int i = 0; i < nsteps; i++) {
-        if (steps[i].kind == K_HOLD && i != nsteps - 1)
-            usage("hold must be the last step", NULL);
+        int last = nsteps - 1;
+        for (int p = 0; p < nprocs; p++)
+            if (i >= procs[p].first && i < procs[p].first + procs[p].count)
+                last = procs[p].first + procs[p].count - 1;
+        if (steps[i].kind == K_HOLD && i != last)
+            usage("hold must be the last step (of its process)", NULL);
         if (steps[i].kind == K_FREESHM)
             live = 0;
         if (steps[i].kind == K_SHM && ++live > MAX_SEGS)
@@ -971,9 +1190,9 @@ static void parse_args(int argc, char **argv, int *stat_mode)
 
 /* ------------------------------------------------------------------ worker */
 
-static __attribute__((noreturn)) void run_steps(void)
+static __attribute__((noreturn)) void run_steps(int first, int count)
 {
-    for (int i = 0; i < nsteps; i++) {
+    for (int i = first; i < first + count; i++) {
         const struct step *s = &steps[i];
         switch (s->kind) {
         case K_SHM: do_shm(i, s); break;
@@ -983,6 +1202,9 @@ static __attribute__((noreturn)) void run_steps(void)
         case K_SLEEP: do_sleep(i, s); break;
         case K_HOLD: do_hold(i); break;
         case K_STATFS: do_statfs(i, s); break;
+        case K_SPIN: do_spin(i, s); break;
+        case K_READ: do_read(i, s); break;
+        case K_SYNC: do_sync(i); break;
         }
     }
 
@@ -994,7 +1216,30 @@ static __attribute__((noreturn)) void run_steps(void)
     _exit(0);
 }
 
-static __attribute__((noreturn)) void become_worker(pid_t supervisor, int gate, const sigset_t *mask)
+/* Raising it needs no privilege; going below the container's own value needs CAP_SYS_RESOURCE. */
+static void set_oom_score_adj(int adj)
+{
+    char v[16];
+    int n = 0;
+    unsigned u = (unsigned)(adj < 0 ? -adj : adj);
+    char t[12];
+    int k = 0;
+    do {
+        t[k++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (adj < 0)
+        v[n++] = '-';
+    while (k)
+        v[n++] = t[--k];
+    int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+    if (fd < 0 || write(fd, v, (size_t)n) != n)
+        fail_exit(-1, "proc", "oom_score_adj", errno, 0, 0, 3);
+    close(fd);
+}
+
+static __attribute__((noreturn)) void become_worker(pid_t supervisor, int gate, const sigset_t *mask,
+                                                    const struct proc *p)
 {
     /* Default TERM/INT: the worker is not PID 1, so a forwarded TERM kills it, and being a
      * fatal signal it also ends a wait in a stuck OOM (oom_kill_disable), where a handler
@@ -1014,7 +1259,12 @@ static __attribute__((noreturn)) void become_worker(pid_t supervisor, int gate, 
     close(gate);
     if (getppid() != supervisor)
         _exit(1);                                       /* it died before prctl: nobody listens */
-    run_steps();
+    if (!p)
+        run_steps(0, nsteps);
+    my_proc = p->name;
+    step_base = p->first;
+    set_oom_score_adj(p->adj);
+    run_steps(p->first, p->count);
 }
 
 /* -------------------------------------------------------------- supervisor */
@@ -1101,19 +1351,14 @@ static void put_touched_pages(void)
     }
 }
 
-/* The last line: how the worker ended and the cgroup's counters after it (see the top). */
-static __attribute__((noreturn)) void report_exit(pid_t worker, int status)
+/* "status", "code", "signal" and "signal_name" of a waitpid status. */
+static void put_status(int status)
 {
-    int64_t t = now_us();
     int signaled = WIFSIGNALED(status);
     int sig = signaled ? WTERMSIG(status) : 0;
-    int code = signaled ? -1 : WEXITSTATUS(status);
-    line_begin("exit");
-    put_key("worker_pid");
-    put_i64(worker);
     put_kstr("status", signaled ? "signaled" : "exited");
     put_key("code");
-    put_i64(code);
+    put_i64(signaled ? -1 : WEXITSTATUS(status));
     put_key("signal");
     put_i64(sig);
     put_key("signal_name");
@@ -1128,12 +1373,73 @@ static __attribute__((noreturn)) void report_exit(pid_t worker, int status)
         }
     }
     put_raw("\"", 1);
+}
+
+/*
+ * One "proc" line per process of a run with several: written when it ends (status of its death),
+ * or with status "holding" when the run ends while it holds; then it is stopped.
+ */
+static void report_proc(const struct proc *p, int holding)
+{
+    int64_t t = now_us();
+    line_begin("proc");
+    put_kstr("proc", p->name);
+    put_key("pid");
+    put_i64(p->pid);
+    put_key("oom_score_adj");
+    put_i64(p->adj);
+    if (holding) {
+        put_kstr("status", "holding");
+        put_key("code");
+        put_i64(-1);
+        put_key("signal");
+        put_i64(0);
+        put_kstr("signal_name", "");
+    } else {
+        put_status(p->status);
+    }
+    put_key("t_us");
+    put_i64(t);
+    put_counters();
+    line_emit();
+}
+
+/*
+ * The last line: how the run ended and the cgroup's counters after it (see the top). DECIDER is
+ * the worker whose end sets the exit code (NULL: every process did its steps or holds); HUNG says
+ * the supervisor found it stalled under OOM and stopped it.
+ */
+static __attribute__((noreturn)) void report_exit(const struct proc *decider, int hung)
+{
+    int64_t t = now_us();
+    int status = decider ? decider->status : 0;
+    int signaled = WIFSIGNALED(status);
+    int sig = signaled ? WTERMSIG(status) : 0;
+    int code = signaled ? -1 : WEXITSTATUS(status);
+    if (nprocs && !decider) {
+        line_begin("end");
+        put_key("t_us");
+        put_i64(t);
+        put_counters();
+        line_emit();
+    }
+    line_begin("exit");
+    put_key("worker_pid");
+    put_i64(decider ? decider->pid : 0);
+    put_status(status);
+    if (decider && decider->name)
+        put_kstr("proc", decider->name);
+    if (hung) {
+        put_key("hung");
+        put_i64(1);
+    }
     put_key("t_us");
     put_i64(t);
     put_touched_pages();
     put_counters();
+    put_reclaim_stat();
     line_emit();
-    _exit(signaled ? 128 + sig : code);
+    _exit(hung ? EXIT_HUNG : signaled ? 128 + sig : code);
 }
 
 /*
@@ -1155,9 +1461,109 @@ static void map_touched_pages(void)
 }
 
 /*
- * PID 1's life after "start": fork the worker, make every page it will write its own, let the
- * worker go, then wait. TERM/INT/CHLD stay blocked and are taken with sigwaitinfo, so no
- * handler frame ever lands on the stack at an unknown depth.
+ * Stalled under OOM: on v1 the cgroup says under_oom 1 (the killer disabled, the task waits for
+ * memory); on v2, where no such flag exists, OOM events keep coming with no kill (no process the
+ * killer may take). Read from inside, so it needs nothing from the host.
+ */
+static int stalled_under_oom(void)
+{
+    static int64_t last_oom = -1, last_kill = -1;
+    int64_t c[C_N];
+    read_counters(c);
+    if (cg_version == 1)
+        return c[C_UNDER_OOM] == 1;
+    int stalled = last_oom >= 0 && c[C_EV_OOM] > last_oom && c[C_EV_OOM_KILL] == last_kill;
+    last_oom = c[C_EV_OOM];
+    last_kill = c[C_EV_OOM_KILL];
+    return stalled;
+}
+
+static void signal_live(int sig)
+{
+    for (int k = 0; k < (nprocs ? nprocs : 1); k++)
+        if (procs[k].pid > 0 && procs[k].state != P_ENDED)
+            kill(procs[k].pid, sig);
+}
+
+static int end_order[MAX_PROCS];  /* indexes of the processes in the order they ended */
+static int nended;
+static int stopping;              /* the supervisor is stopping the rest: their ends are not news */
+
+/* Reaps what has ended; a process ending is reported at once (with several). */
+static void reap(int blocking)
+{
+    int status;
+    pid_t r;
+    while ((r = waitpid(-1, &status, blocking ? 0 : WNOHANG)) != 0) {
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == ECHILD)
+                return;
+            fail_exit(-1, "supervisor", "waitpid", errno, 0, 0, 4);
+        }
+        for (int k = 0; k < (nprocs ? nprocs : 1); k++) {
+            if (procs[k].pid == r && procs[k].state != P_ENDED) {
+                procs[k].state = P_ENDED;
+                procs[k].status = status;
+                end_order[nended++] = k;
+                if (nprocs && !stopping)
+                    report_proc(&procs[k], 0);
+            }
+        }                             /* else an orphan re-parented to PID 1: reaped and ignored */
+        if (blocking)
+            return;
+    }
+}
+
+/* 0 running, 1 the run is over: every worker ended, or (with several) ended or holds. */
+static int run_over(void)
+{
+    int n = nprocs ? nprocs : 1;
+    for (int k = 0; k < n; k++)
+        if (procs[k].state == P_RUNNING || (procs[k].state == P_HOLDING && !nprocs))
+            return 0;
+    return 1;
+}
+
+/*
+ * True while the cgroup counts more OOM kills than the supervisor has seen processes die of
+ * SIGKILL: a victim killed but not yet gone (the OOM reaper frees its memory before it exits, so
+ * another process may already hold, and the run look over, while it is still a task).
+ */
+static int64_t oom_kill_base = -1;
+static int kill_in_flight(void)
+{
+    int64_t c[C_N];
+    read_counters(c);
+    if (oom_kill_base < 0 || c[C_OOM_KILL] < 0)
+        return 0;
+    int64_t seen = 0;
+    for (int k = 0; k < nprocs; k++)
+        if (procs[k].state == P_ENDED && WIFSIGNALED(procs[k].status) && WTERMSIG(procs[k].status) == SIGKILL)
+            seen++;
+    return c[C_OOM_KILL] - oom_kill_base > seen;
+}
+
+/* The process that decides the exit code: the first killed, else the first that failed. */
+static const struct proc *decider(const int *order, int ended)
+{
+    if (!nprocs)
+        return &procs[0];
+    for (int k = 0; k < ended; k++)
+        if (WIFSIGNALED(procs[order[k]].status))
+            return &procs[order[k]];
+    for (int k = 0; k < ended; k++)
+        if (WEXITSTATUS(procs[order[k]].status) != 0)
+            return &procs[order[k]];
+    return NULL;
+}
+
+/*
+ * PID 1's life after "start": fork the workers (one per process, or one for every step), make
+ * every page it will write its own, let the workers go, then wait. TERM/INT/CHLD/RTMIN stay
+ * blocked and are taken with sigtimedwait, so no handler frame ever lands on the stack at an
+ * unknown depth; its timeout is the tick of the stall check.
  */
 static __attribute__((noreturn)) void supervise(const sigset_t *waited, const sigset_t *worker_mask)
 {
@@ -1166,12 +1572,25 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
         fail_exit(-1, "supervisor", "pipe2", errno, 0, 0, 4);
     map_touched_pages();
     pid_t self = getpid();
-    pid_t worker = fork();
-    if (worker < 0)
-        fail_exit(-1, "supervisor", "fork", errno, 0, 0, 4);
-    if (worker == 0) {
-        close(gate[1]);
-        become_worker(self, gate[0], worker_mask);
+    int n = nprocs ? nprocs : 1;
+    if (nprocs) {
+        int64_t c[C_N];
+        read_counters(c);
+        oom_kill_base = c[C_OOM_KILL];
+    }
+    if (!nprocs)
+        procs[0] = (struct proc){NULL, 0, 0, nsteps, 0, P_RUNNING, 0};
+    for (int k = 0; k < n; k++) {
+        pid_t w = fork();
+        if (w < 0) {
+            signal_live(SIGKILL);
+            fail_exit(-1, "supervisor", "fork", errno, 0, 0, 4);
+        }
+        if (w == 0) {
+            close(gate[1]);
+            become_worker(self, gate[0], worker_mask, nprocs ? &procs[k] : NULL);
+        }
+        procs[k].pid = w;
     }
     close(gate[0]);
     own_stack(__builtin_frame_address(0));
@@ -1179,23 +1598,55 @@ static __attribute__((noreturn)) void supervise(const sigset_t *waited, const si
     own_pages((volatile char *)&errno, (volatile char *)(&errno + 1));
     close(gate[1]);
 
-    int status = 0;
+    int ended = 0, hung = 0, stalled_ticks = 0, settle_ticks = 0;
+    struct timespec tick = {0, STALL_TICK_MS * 1000000L};
     for (;;) {
-        pid_t r = waitpid(-1, &status, WNOHANG);
-        if (r == worker)
+        reap(0);
+        ended = 0;
+        for (int k = 0; k < n; k++)
+            if (procs[k].state == P_ENDED)
+                ended++;
+        if (run_over() && !(nprocs && kill_in_flight() && settle_ticks++ < SETTLE_TICKS))
             break;
-        if (r > 0)
-            continue;                 /* an orphan re-parented to PID 1: reaped and ignored */
-        if (r < 0) {
-            if (errno == EINTR)
-                continue;
-            fail_exit(-1, "supervisor", "waitpid", errno, 0, 0, 4);
+        siginfo_t info;
+        int sig = sigtimedwait(waited, &info, &tick);
+        if (sig == SIGTERM || sig == SIGINT) {
+            signal_live(sig);
+        } else if (sig == SIGRTMIN) {
+            for (int k = 0; k < n; k++)
+                if (procs[k].pid == info.si_pid && procs[k].state == P_RUNNING)
+                    procs[k].state = P_HOLDING;
+        } else if (sig < 0 && errno == EAGAIN) {
+            stalled_ticks = stalled_under_oom() ? stalled_ticks + 1 : 0;
+            if (stalled_ticks >= STALL_TICKS) {
+                hung = 1;
+                break;
+            }
         }
-        int sig = sigwaitinfo(waited, NULL);
-        if (sig == SIGTERM || sig == SIGINT)
-            kill(worker, sig);
     }
-    report_exit(worker, status);
+    if (hung) {
+        line_begin("hung");
+        put_key("t_us");
+        put_i64(now_us());
+        put_counters();
+        line_emit();
+    }
+    ended = nended;                   /* what ended on its own, in order; the rest is stopped now */
+    for (int k = 0; k < n; k++)
+        if (nprocs && procs[k].state == P_HOLDING)
+            report_proc(&procs[k], 1);
+    if (hung || nprocs) {
+        stopping = 1;
+        signal_live(SIGKILL);
+        while (nended < n)
+            reap(1);
+    }
+    const struct proc *d = hung ? NULL : decider(end_order, ended);
+    if (hung)
+        for (int k = 0; k < n && !d; k++)
+            if (procs[k].state == P_ENDED)
+                d = &procs[k];
+    report_exit(d, hung);
 }
 
 /* ------------------------------------------------------------------- main */
@@ -1211,6 +1662,7 @@ int main(int argc, char **argv)
     sigaddset(&waited, SIGTERM);
     sigaddset(&waited, SIGINT);
     sigaddset(&waited, SIGCHLD);
+    sigaddset(&waited, SIGRTMIN);    /* a process of several holds (see do_hold) */
     sigprocmask(SIG_BLOCK, &waited, &worker_mask);
 
     struct sigaction sa;
@@ -1246,6 +1698,7 @@ int main(int argc, char **argv)
     put_key("t_us");
     put_i64(t);
     put_counters();
+    put_reclaim_stat();
     line_emit();
 
     supervise(&waited, &worker_mask);

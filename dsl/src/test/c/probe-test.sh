@@ -60,11 +60,13 @@ has() { grep -Eq -- "$2" "$work/out" && ok "$1" || { bad "$1: no line matching $
 # last NAME REGEX : the last run's last line matches REGEX
 last() { tail -n 1 "$work/out" | grep -Eq -- "$2" && ok "$1" || { bad "$1: last line does not match $2"; cat "$work/out"; }; }
 exit_line() {   # exit_line STATUS CODE SIGNAL NAME : the regex of an exit line up to its counters
-  echo "^\{\"ev\":\"exit\",\"worker_pid\":[0-9]+,\"status\":\"$1\",\"code\":$2,\"signal\":$3,\"signal_name\":\"$4\",\"t_us\":[0-9]+,\"usage\":-?[0-9]+,\"limit\":-?[0-9]+,\"max_usage\":-?[0-9]+,\"failcnt\":-?[0-9]+,\"shmem\":-?[0-9]+,\"anon\":-?[0-9]+,\"file\":-?[0-9]+,\"oom_kill\":-?[0-9]+,\"under_oom\":-?[0-9]+$V2_KEYS\}$"
+  echo "^\{\"ev\":\"exit\",\"worker_pid\":[0-9]+,\"status\":\"$1\",\"code\":$2,\"signal\":$3,\"signal_name\":\"$4\",\"t_us\":[0-9]+,\"usage\":-?[0-9]+,\"limit\":-?[0-9]+,\"max_usage\":-?[0-9]+,\"failcnt\":-?[0-9]+,\"shmem\":-?[0-9]+,\"anon\":-?[0-9]+,\"file\":-?[0-9]+,\"oom_kill\":-?[0-9]+,\"under_oom\":-?[0-9]+$V2_KEYS$STAT_KEYS\}$"
 }
 # The keys the probe adds on cgroup v2 (all -1 elsewhere), after the original nine.
 V2_KEYS=$(printf ',\\"%s\\":-?[0-9]+' peak high_limit swap ev_high ev_max ev_oom ev_oom_kill \
   psi_some_avg10 psi_some_total psi_full_avg10 psi_full_total)
+# The cgroup's reclaim counters on the start and exit lines (none without a cgroup).
+STAT_KEYS='(,"stat_[a-z_]+":-?[0-9]+)*'
 NO_V2=',"peak":-1,"high_limit":-1,"swap":-1,"ev_high":-1,"ev_max":-1,"ev_oom":-1,"ev_oom_kill":-1,"psi_some_avg10":-1,"psi_some_total":-1,"psi_full_avg10":-1,"psi_full_total":-1'
 
 for a in "" bogus ram: ram:-1 ram:1x ram:1.5 shm:1: shm:1:a/b shm:1:.. --chunk-mib=0 \
@@ -123,6 +125,33 @@ run "until killed" 0 --shm-dir="$shm" ram-until-killed:8 shm-until-killed:4 &&
   last "until killed: exit line counts the pages" "\"t_us\":[0-9]+,\"touched_pages\":$pages,\"touched_bytes\":$((pages * $(getconf PAGESIZE))),\"usage\""
 run "usage 'ram-until-killed:'" 2 ram-until-killed: && has "until killed usage" '"ev":"usage"'
 run "without until killed: no page count" 0 ram:1 && last "no touched_pages" "$(exit_line exited 0 0 '')"
+
+# read:MIB leaves clean page cache (written, synced, dropped, read back); sync writes back the rest.
+mkdir -p "$work/rs"
+run "read and sync" 0 --chunk-mib=2 --dir="$work/rs" file:2 sync read:4 &&
+  has "read progress" '"ev":"progress","step":2,"kind":"read","done":2097152,"target":4194304' &&
+  has "read step" '"ev":"step","step":2,"kind":"read","done":4194304,"target":4194304' &&
+  has "sync step" '"ev":"step","step":1,"kind":"sync","done":0,"target":0' &&
+  [ "$(stat -c %s "$work/rs/oomlab-read-2")" = 4194304 ] && ok "read file written" || bad "read file"
+run "usage 'read:'" 2 read: && run "usage 'sync:1'" 2 sync:1
+
+# Processes: proc:NAME:ADJ starts one; each runs its own steps in its own worker, with its own
+# oom_score_adj (raised from ours: lowering needs CAP_SYS_RESOURCE); the run ends when every
+# process has ended or holds, and each gets a "proc" line from the supervisor.
+adj0=$(cat /proc/self/oom_score_adj)
+run "processes" 0 --chunk-mib=4 --dir="$work" "proc:a:$adj0" ram:4 hold proc:b:1000 sleep:50 ram:2 spin:20 &&
+  has "a's lines carry its name, steps counted from 0" '"ev":"step","proc":"a","step":0,"kind":"ram","done":4194304' &&
+  has "b's own step numbers" '"ev":"step","proc":"b","step":2,"kind":"spin","done":20,"target":20' &&
+  has "a process's lines carry its oom_score" '"proc":"a","step":0,"kind":"ram","done":4194304,"target":4194304,"t_us":[0-9]+,"oom_score":[0-9]+,' &&
+  has "b ended on its own" '^\{"ev":"proc","proc":"b","pid":[0-9]+,"oom_score_adj":1000,"status":"exited","code":0,"signal":0,"signal_name":"","t_us"' &&
+  has "a held when the run ended" '^\{"ev":"proc","proc":"a","pid":[0-9]+,"oom_score_adj":'"$adj0"',"status":"holding"' &&
+  has "the supervisor's end line" '^\{"ev":"end","t_us"' &&
+  last "processes: exit line" "$(exit_line exited 0 0 '')"
+for a in "proc:a:1001 ram:1" "proc::0 ram:1" "proc:a ram:1" "ram:1 proc:a:0 ram:1" "proc:a:0" \
+         "proc:a:0 ram:1 proc:a:0 ram:1" "proc:a:0 hold ram:1" "proc:a/b:0 ram:1" spin:x; do
+  # shellcheck disable=SC2086
+  run "usage '$a'" 2 $a && has "usage '$a' line" '^\{"ev":"usage","error":"[^"]+"\}$'
+done
 
 run "fail open" 3 --shm-dir="$work/missing" shm:1 && has "fail line" \
   '^\{"ev":"fail","step":0,"kind":"shm","op":"open","errno":2,"error":"ENOENT","done":0,"target":1048576,"t_us":'
@@ -188,7 +217,7 @@ V1_ROOT='"usage":1000,"limit":9223372036854771712,"max_usage":3000,"failcnt":7,"
 run "fake v1, no /proc/self/cgroup" 0 --stat && [ "$(wc -l <"$work/out")" -eq 1 ] && has "fake v1 counters" \
   "^\{\"ev\":\"stat\",$V1_ROOT$NO_V2\}$"
 run "fake v1 start" 0 ram:0 && has "fake v1 start" '"cgroup":1,' && last "fake v1 exit line" \
-  "^\{\"ev\":\"exit\",.*$V1_ROOT$NO_V2\}$"
+  "^\{\"ev\":\"exit\",.*$V1_ROOT$NO_V2$STAT_KEYS\}$"
 # v1 in a container without its own cgroup namespace: the path names the host's, the mount is ours.
 printf '12:pids:/docker/abc\n4:cpuacct,memory:/docker/abc\n0::/system.slice\n' >"$self"
 run "fake v1, path not under the mount: root" 0 --stat && has "fake v1 fallback" "^\{\"ev\":\"stat\",$V1_ROOT"

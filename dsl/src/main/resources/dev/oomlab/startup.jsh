@@ -13,3 +13,6 @@ import static dev.oomlab.result.Outcome.*;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
 import static dev.oomlab.display.Display.display;
 import static dev.oomlab.display.Display.updateDisplay;
+import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
+import dev.oomlab.probe.ProcessReport;
+import dev.oomlab.kubernetes.QosOomScoreAdj;

@@ -12,12 +12,14 @@ import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunListener;
 import dev.oomlab.spec.Durations;
 import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ProcessSpec;
 import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.ShmMount;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * One container, as users write it: limits, then allocation steps in order, then a verb
@@ -185,6 +187,16 @@ public final class Scenario {
         return then(new Step.WriteFile(mib));
     }
 
+    /** Clean page cache: a file written, synced, dropped from the cache, then read back ({@code writeFile} stays dirty). */
+    public Scenario readFile(int mib) {
+        return then(new Step.ReadFile(mib));
+    }
+
+    /** sync(2): what {@code writeFile} left dirty is written back and becomes clean cache. */
+    public Scenario sync() {
+        return then(new Step.Sync());
+    }
+
     public Scenario sleep(String duration) {
         return then(new Step.Sleep(Durations.parse("sleep", duration)));
     }
@@ -192,6 +204,19 @@ public final class Scenario {
     /** What {@code df} would show for a path: statfs's size and available bytes, reported by the probe. */
     public Scenario statfs(String path) {
         return then(new Step.StatFs(path));
+    }
+
+    /**
+     * A process of its own in the same container, with its own steps and oom_score_adj, run at the
+     * same time as the scenario's other processes:
+     * {@code scenario().memory("512m").process("big", p -> p.allocRam(300).hold())
+     *                                 .process("small", p -> p.oomScoreAdj(1000).sleep("1s").allocRam(250).hold())}.
+     * A process that ends with {@code hold()} keeps its memory until every process has ended or holds;
+     * the result then says which process died, by which signal, and how far each got.
+     */
+    public Scenario process(String name, UnaryOperator<ProcessSpec> steps) {
+        ProcessSpec p = Objects.requireNonNull(steps, "steps").apply(ProcessSpec.named(name));
+        return new Scenario(spec.withProcess(p), host);
     }
 
     /** Appends any step; a freeShm with no shm allocated before it is refused. */
@@ -284,6 +309,11 @@ public final class Scenario {
 
     public List<Step> steps() {
         return spec.steps();
+    }
+
+    /** The processes of a scenario with several; empty for one process. */
+    public List<ProcessSpec> processes() {
+        return spec.processes();
     }
 
     public String limitsText() {

@@ -2,7 +2,9 @@ package dev.oomlab.hypothesis;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.result.Result;
 import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ProcessSpec;
 import dev.oomlab.spec.Step;
 import java.util.List;
 
@@ -15,16 +17,28 @@ import java.util.List;
  * @param seedObserved the seed's observed outcome, so a host that behaves differently shows a
  *                     mismatch; null for a case of your own with no reference observation
  * @param limits       limits of the case's own (e.g. another /dev/shm mount), or null for the hypothesis' base
+ * @param processes    several processes run at once instead of {@code steps} (then empty); empty for one process
+ * @param killsIfTrue  with several processes: the one the killer kills if the claim holds, or null
+ * @param killsIfFalse the one it kills if the claim does not hold, or null
+ * @param evidence     what the run's counters must show besides the outcome, or null
  */
 public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
-                   Limits limits) {
+                   Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
+                   Evidence evidence) {
 
     public Case {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: a case needs a name, got \"" + name + "\"");
         }
-        if (steps == null || steps.isEmpty()) {
+        processes = processes == null ? List.of() : List.copyOf(processes);
+        if ((steps == null || steps.isEmpty()) && processes.isEmpty()) {
             throw new IllegalArgumentException("steps: case \"" + name + "\" has no step");
+        }
+        steps = steps == null ? List.of() : steps;
+        for (String victim : new String[] {killsIfTrue, killsIfFalse}) {
+            if (victim != null && processes.stream().noneMatch(p -> p.name().equals(victim))) {
+                throw new IllegalArgumentException("kills: case \"" + name + "\" has no process \"" + victim + "\"");
+            }
         }
         if (ifTrue == null || ifFalse == null) {
             throw new IllegalArgumentException("outcomes: case \"" + name + "\" needs ifTrue and ifFalse, got "
@@ -37,12 +51,21 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
         this(name, steps, ifTrue, ifFalse, seedObserved, null);
     }
 
+    public Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, Limits limits) {
+        this(name, steps, ifTrue, ifFalse, seedObserved, limits, List.of(), null, null, null);
+    }
+
     public Case(String name, List<Step> steps, Expectation expect) {
-        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), null);
+        this(name, steps, expect, null);
     }
 
     public Case(String name, List<Step> steps, Expectation expect, Limits limits) {
-        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), limits);
+        this(name, steps, expect, limits, List.of());
+    }
+
+    public Case(String name, List<Step> steps, Expectation expect, Limits limits, List<ProcessSpec> processes) {
+        this(name, steps, expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), limits, processes,
+                expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence());
     }
 
     /** The case as a runnable scenario: its limits (the base's unless it has its own), then its steps. */
@@ -51,6 +74,34 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
         for (Step step : steps) {
             s = s.then(step);
         }
+        for (ProcessSpec p : processes) {
+            s = s.process(p.name(), ignored -> p);
+        }
         return s;
+    }
+
+    /** True when a run shows what the claim predicts: the outcome, and the one process killed where named. */
+    public boolean asIfTrue(Result r) {
+        return r.outcome() == ifTrue && (killsIfTrue == null || r.killedProcesses().equals(List.of(killsIfTrue)))
+                && (evidence == null || evidence.holds(r).orElse(false));
+    }
+
+    /** True when a run shows what the claim predicts if it does not hold. */
+    public boolean asIfFalse(Result r) {
+        if (evidence != null && r.outcome() == ifTrue && ifTrue == ifFalse) {
+            return !evidence.holds(r).orElse(true); // the outcome cannot tell: the counters do
+        }
+        return r.outcome() == ifFalse && (killsIfFalse == null || r.killedProcesses().equals(List.of(killsIfFalse)));
+    }
+
+    /** "OOM", or "OOM, kills big" for a case that names the victim. */
+    public String ifTrueText() {
+        return (killsIfTrue == null ? String.valueOf(ifTrue) : ifTrue + ", kills " + killsIfTrue)
+                + (evidence == null ? "" : ", " + evidence.describe());
+    }
+
+    public String ifFalseText() {
+        return (killsIfFalse == null ? String.valueOf(ifFalse) : ifFalse + ", kills " + killsIfFalse)
+                + (evidence == null ? "" : ", not " + evidence.describe());
     }
 }

@@ -3,6 +3,7 @@ package dev.oomlab.hypothesis;
 import dev.oomlab.result.Prediction;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import java.util.List;
 
 /**
  * One case run: what the kernel did, what the model predicted, and how both compare with the seed.
@@ -25,6 +26,18 @@ public record CaseResult(Case testCase, Result result) {
 
     public Outcome observed() {
         return result.outcome();
+    }
+
+    /** "OOM", or "OOM, killed big" in a case of several processes. */
+    public String observedText() {
+        if (testCase.evidence() != null) {
+            return observed() + " (" + testCase.evidence().why(result) + ")";
+        }
+        if (testCase.processes().isEmpty()) {
+            return String.valueOf(observed());
+        }
+        List<String> killed = result.killedProcesses();
+        return observed() + (killed.isEmpty() ? ", none killed" : ", killed " + String.join(" and ", killed));
     }
 
     public Outcome predicted() {

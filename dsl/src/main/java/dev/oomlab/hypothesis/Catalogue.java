@@ -7,6 +7,9 @@ import static dev.oomlab.result.Outcome.REFUSED;
 import static dev.oomlab.result.Outcome.SIGBUS;
 import static dev.oomlab.dsl.Scenario.scenario;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
+import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
+
+import dev.oomlab.kubernetes.QosOomScoreAdj;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -165,7 +168,96 @@ public final class Catalogue {
                             s -> s.tmpfsShm("256m").statfs("/dev/shm").allocShm(300), ifTrue(SIGBUS).ifFalse(OK))
                     .whenOwnLimits("sizeLimit 1Gi, limit 512Mi: shm 700",
                             s -> s.memory("512m").tmpfsShm("1g").statfs("/dev/shm").allocShm(700),
-                            ifTrue(OOM).ifFalse(OK)));
+                            ifTrue(OOM).ifFalse(OK)),
+            // The spec's E7 (two processes, 300 + 300 under 512m): the first holds 300, the second is killed on its way
+            // or kills it. Measured here: a (300, holding) killed while b had ~208; b at 1000 killed at 208.
+            Hypothesis.of("E7", "the OOM killer picks the largest task in the cgroup; oom_score_adj shifts the choice "
+                            + "(001, 004)", scenario().memory("512m").timeout("60s"))
+                    .when("a 300 holds, b then asks 300",
+                            s -> s.process("a", p -> p.allocRam(300).hold())
+                                    .process("b", p -> p.sleep("1500ms").allocRam(300).hold()),
+                            ifTrueKills("a").ifFalseKills("b"))
+                    .when("the same, b at oom_score_adj 1000",
+                            s -> s.process("a", p -> p.allocRam(300).hold())
+                                    .process("b", p -> p.oomScoreAdj(1000).sleep("1500ms").allocRam(300).hold()),
+                            ifTrueKills("b").ifFalseKills("a")),
+            // Reclaim at a container's limit, seen in the cgroup's and the host's counters (measured here: writing
+            // 2000 MiB under 512m left 497 MiB cached, /proc/vmstat pgsteal_file +384768 pages, pgscan_kswapd +0).
+            Hypothesis.of("E13", "reaching a container's limit makes the container reclaim its own page cache "
+                            + "(direct reclaim in that cgroup); kswapd stays idle (002)", scenario().memory("512m"))
+                    .when("write a 2000 MiB file", s -> s.writeFile(2000),
+                            ifTrue(OK).ifFalse(OK).showing(Expectation.limitReclaimWithKswapdIdle()))
+                    .when("read back a 1000 MiB file (clean cache)", s -> s.readFile(1000),
+                            ifTrue(OK).ifFalse(OK).showing(Expectation.limitReclaimWithKswapdIdle())),
+            Hypothesis.of("E14", "page cache is reclaimed before anything is killed, clean or (once written back) "
+                            + "dirty; anonymous memory is not reclaimed without swap (002, 004)",
+                            scenario().memory("512m"))
+                    .when("read 300 (clean cache), then ram 400", s -> s.readFile(300).allocRam(400),
+                            ifTrue(OK).ifFalse(OOM))
+                    .when("write 300 (dirty cache), then ram 400", s -> s.writeFile(300).allocRam(400),
+                            ifTrue(OK).ifFalse(OOM))
+                    .when("write 300, sync, then ram 400", s -> s.writeFile(300).sync().allocRam(400),
+                            ifTrue(OK).ifFalse(OOM))
+                    .when("ram 300, then ram 400 (no cache to drop)", s -> s.allocRam(300).allocRam(400),
+                            ifTrue(OOM).ifFalse(OK)),
+            // Several processes in one 512 MiB container: the first holds, a later one pushes the cgroup past its
+            // limit; which process the killer takes is the observation. Measured here (cgroup v1, Linux 6.1).
+            Hypothesis.of("E19", "the OOM killer kills the process with the most rss + swap + page tables; "
+                            + "oom_score_adj shifts the choice, 1000 is killed first (001, 004)",
+                            scenario().memory("512m").timeout("60s"))
+                    .when("big 300 holds, small then asks 250",
+                            s -> s.process("big", p -> p.allocRam(300).hold())
+                                    .process("small", p -> p.sleep("1500ms").allocRam(250).hold()),
+                            ifTrueKills("big").ifFalseKills("small"))
+                    .when("the same, small at oom_score_adj 500",
+                            s -> s.process("big", p -> p.allocRam(300).hold())
+                                    .process("small", p -> p.oomScoreAdj(500).sleep("1500ms").allocRam(250).hold()),
+                            ifTrueKills("small").ifFalseKills("big"))
+                    .when("tiny 100 at oom_score_adj 1000, big 300, then mid asks 180",
+                            s -> s.process("tiny", p -> p.oomScoreAdj(1000).allocRam(100).hold())
+                                    .process("big", p -> p.allocRam(300).hold())
+                                    .process("mid", p -> p.sleep("1500ms").allocRam(180).hold()),
+                            ifTrueKills("tiny").ifFalseKills("big")),
+            Hypothesis.of("E20", "the oom_score_adj Kubernetes gives each QoS class (BestEffort 1000, Burstable "
+                            + "1000 - 1000 x request / capacity) decides who dies: BestEffort first (004)",
+                            scenario().memory("512m").timeout("60s"))
+                    .when("BestEffort 100, Burstable (request 2Gi of 4Gi: 500) 300, then 200 more",
+                            s -> s.process("burstable", p -> p.oomScoreAdj(QosOomScoreAdj.burstable("2g", "4g"))
+                                            .allocRam(300).hold())
+                                    .process("besteffort", p -> p.oomScoreAdj(QosOomScoreAdj.BEST_EFFORT)
+                                            .allocRam(100).hold())
+                                    .process("trigger", p -> p.sleep("1500ms").allocRam(200).hold()),
+                            ifTrueKills("besteffort").ifFalseKills("burstable"))
+                    .when("BestEffort 100, Burstable (request 40Mi of 4Gi: 991) 300, then 200 more",
+                            s -> s.process("burstable", p -> p.oomScoreAdj(QosOomScoreAdj.burstable("40m", "4g"))
+                                            .allocRam(300).hold())
+                                    .process("besteffort", p -> p.oomScoreAdj(QosOomScoreAdj.BEST_EFFORT)
+                                            .allocRam(100).hold())
+                                    .process("trigger", p -> p.sleep("1500ms").allocRam(200).hold()),
+                            ifTrueKills("besteffort").ifFalseKills("burstable")),
+            Hypothesis.of("E23", "a process at oom_score_adj -1000 is never killed, even when it is the largest "
+                            + "(001, 004)", scenario().memory("512m").timeout("60s"))
+                    .needs(HostNeed.LOWER_OOM_SCORE_ADJ)
+                    .when("big 300 at -1000 holds, small then asks 250",
+                            s -> s.process("big", p -> p.oomScoreAdj(-1000).allocRam(300).hold())
+                                    .process("small", p -> p.sleep("1500ms").allocRam(250).hold()),
+                            ifTrueKills("small").ifFalseKills("big")),
+            Hypothesis.of("E24", "a Guaranteed pod's -998 outlives a Burstable one even when it is larger (004)",
+                            scenario().memory("512m").timeout("60s"))
+                    .needs(HostNeed.LOWER_OOM_SCORE_ADJ)
+                    .when("Guaranteed 300 holds, Burstable (request 1Gi of 4Gi: 750) then asks 250",
+                            s -> s.process("guaranteed", p -> p.oomScoreAdj(QosOomScoreAdj.GUARANTEED)
+                                            .allocRam(300).hold())
+                                    .process("burstable", p -> p.oomScoreAdj(QosOomScoreAdj.burstable("1g", "4g"))
+                                            .sleep("1500ms").allocRam(250).hold()),
+                            ifTrueKills("burstable").ifFalseKills("guaranteed")),
+            Hypothesis.of("E25", "the OOM killer's older formula (seed 001): badness = size / sqrt(cpu seconds) / "
+                            + "sqrt(sqrt(cpu minutes)), so a process that has used CPU is spared (001)",
+                            scenario().memory("512m").timeout("120s"))
+                    .when("idle 200 holds; busy burns 4 s of CPU, then asks 400",
+                            s -> s.process("idle", p -> p.allocRam(200).hold())
+                                    .process("busy", p -> p.burnCpu("4s").allocRam(400).hold()),
+                            ifTrueKills("idle").ifFalseKills("busy")));
 
     private Catalogue() {
     }
@@ -175,7 +267,7 @@ public final class Catalogue {
         return SEED;
     }
 
-    /** The extended hypotheses of this host's part of the catalogue (E1-E6, E9, E10, E12, E15-E18, E21, E22). */
+    /** The extended hypotheses (E1-E7, E9, E10, E12-E25; E8 and E11 need several containers, not built yet). */
     public static List<Hypothesis> extended() {
         return EXTENDED;
     }

@@ -9,20 +9,59 @@ import dev.oomlab.result.Outcome;
  * @param ifTrue       the outcome if the hypothesis holds
  * @param ifFalse      the outcome if it does not
  * @param seedObserved what the seed study observed, or null for a case of your own
+ * @param killsIfTrue  for a case of several processes: the one process the OOM killer kills if the
+ *                     claim holds (null: no process expected by name)
+ * @param killsIfFalse the one it kills if the claim does not hold
  */
-public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved) {
+public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, String killsIfTrue,
+                          String killsIfFalse, Evidence evidence) {
+
+    public Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved, String killsIfTrue,
+                       String killsIfFalse) {
+        this(ifTrue, ifFalse, seedObserved, killsIfTrue, killsIfFalse, null);
+    }
+
+    /** Besides the outcome, the run's counters must show this (a claim about reclaim, not an outcome). */
+    public Expectation showing(Evidence shown) {
+        return new Expectation(ifTrue, ifFalse, seedObserved, killsIfTrue, killsIfFalse, shown);
+    }
+
+    /** E13's evidence: the cgroup reclaimed its own page cache while kswapd stayed idle. */
+    public static Evidence limitReclaimWithKswapdIdle() {
+        return new LimitReclaim();
+    }
 
     /** Starts an expectation with the outcome the claim predicts. */
     public static Expectation ifTrue(Outcome outcome) {
-        return new Expectation(outcome, null, null);
+        return new Expectation(outcome, null, null, null, null);
+    }
+
+    /**
+     * For several processes: if the claim holds, the OOM killer kills this process and only it
+     * ({@code ifTrueKills("big").ifFalseKills("small")}).
+     */
+    public static Expectation ifTrueKills(String process) {
+        return new Expectation(Outcome.OOM, null, null, requireName(process), null);
     }
 
     public Expectation ifFalse(Outcome outcome) {
-        return new Expectation(ifTrue, outcome, seedObserved);
+        return new Expectation(ifTrue, outcome, seedObserved, killsIfTrue, null, evidence);
+    }
+
+    /** If the claim does not hold, the killer kills this process (and only it). */
+    public Expectation ifFalseKills(String process) {
+        return new Expectation(ifTrue, Outcome.OOM, seedObserved, killsIfTrue, requireName(process), evidence);
     }
 
     /** The seed's own observation, so a host that behaves differently shows "not as seed". */
     public Expectation seedSaw(Outcome outcome) {
-        return new Expectation(ifTrue, ifFalse, outcome);
+        return new Expectation(ifTrue, ifFalse, outcome, killsIfTrue, killsIfFalse, evidence);
+    }
+
+    private static String requireName(String process) {
+        if (process == null || process.isBlank()) {
+            throw new IllegalArgumentException("process: a name is needed, got \"" + process + "\"");
+        }
+        return process;
     }
 }

@@ -1,6 +1,18 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.result.Environment;
+import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Result;
+import dev.oomlab.run.Runner;
+import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.Limits;
+import dev.oomlab.spec.ScenarioSpec;
+import dev.oomlab.spec.Step;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import dev.oomlab.spec.Size;
 import java.util.Optional;
 
@@ -55,7 +67,44 @@ public enum HostNeed {
                     + SMALL_HOST_MAX_BYTES / Size.MIB + " MiB that may be pushed out of memory as a whole (a VM); "
                     + (mem > 0 ? "this host has " + mem / Size.MIB + " MiB and is shared" : "this host's size is unknown"));
         }
+    },
+    /**
+     * A process's oom_score_adj below 0 (-1000 never killed, Kubernetes' Guaranteed -998): lowering
+     * it needs CAP_SYS_RESOURCE, which the engine must have to start such a container. The
+     * environment cannot tell; a tiny container with --oom-score-adj -1 does, once per host.
+     */
+    LOWER_OOM_SCORE_ADJ("a negative oom_score_adj (the engine holding CAP_SYS_RESOURCE)") {
+        @Override
+        Optional<String> unmetOn(Environment env) {
+            return Optional.of("it needs a negative oom_score_adj, and an engine's environment does not tell whether "
+                    + "it can start such a container (the host itself is asked when a runner is given)");
+        }
+
+        @Override
+        Optional<String> unmetOn(Runner runner) {
+            ContainerRuntime rt = runner.runtime();
+            synchronized (NEGATIVE_ADJ_CHECKED) {
+                Optional<String> known = NEGATIVE_ADJ_CHECKED.get(rt);
+                if (known != null) {
+                    return known;
+                }
+            }
+            Result r = runner.run(new ScenarioSpec("can the engine lower oom_score_adj?",
+                    Limits.none().withMemory(Size.mib("memory", 16)).withOomScoreAdj(-1),
+                    List.of(new Step.Sleep(Duration.ofMillis(1)))), RunListener.NONE);
+            Optional<String> answer = r.outcome() == Outcome.OK ? Optional.empty()
+                    : Optional.of("it needs a negative oom_score_adj, and this engine cannot start a container with "
+                            + "--oom-score-adj -1 (lowering it needs CAP_SYS_RESOURCE; the engine answered: "
+                            + r.detail().strip() + ")");
+            synchronized (NEGATIVE_ADJ_CHECKED) {
+                NEGATIVE_ADJ_CHECKED.put(rt, answer);
+            }
+            return answer;
+        }
     };
+
+    /** Per runtime: whether a container with a negative --oom-score-adj started (empty) or why not. */
+    private static final Map<ContainerRuntime, Optional<String>> NEGATIVE_ADJ_CHECKED = new WeakHashMap<>();
 
     /** The largest host this lab will push into global pressure: a VM sized for it, nothing shared. */
     public static final long SMALL_HOST_MAX_BYTES = 4096L * Size.MIB;
@@ -77,6 +126,15 @@ public enum HostNeed {
     /** Null when the host offers it; else the reason, e.g. "it needs cgroup v2 (...); the engine reports cgroup v1". */
     public String reasonUnmet(Environment env) {
         return unmetOn(env).orElse(null);
+    }
+
+    /** The same, asking the host itself where its environment cannot tell (it may run a tiny container). */
+    public String reasonUnmet(Runner runner) {
+        return unmetOn(runner).orElse(null);
+    }
+
+    Optional<String> unmetOn(Runner runner) {
+        return unmetOn(runner.runtime().environment());
     }
 
     private static String cgroup(Environment env) {

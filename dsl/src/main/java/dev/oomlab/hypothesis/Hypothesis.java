@@ -5,6 +5,7 @@ import dev.oomlab.host.Host;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import dev.oomlab.run.Runner;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
@@ -63,6 +64,12 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         return new Hypothesis(id, claim, title, base, cases, seedVerdict, all);
     }
 
+    /** Why this hypothesis cannot run on the runner's host, asking the host where needed; null when it can. */
+    public String cannotRunOn(Runner runner) {
+        List<String> reasons = needs.stream().map(n -> n.reasonUnmet(runner)).filter(Objects::nonNull).toList();
+        return reasons.isEmpty() ? null : String.join("; ", reasons);
+    }
+
     /** Why this hypothesis cannot run on a host with this environment, or null when it can. */
     public String cannotRunOn(Environment env) {
         List<String> reasons = needs.stream().map(n -> n.reasonUnmet(env)).filter(Objects::nonNull).toList();
@@ -75,7 +82,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
      */
     public Hypothesis when(String name, UnaryOperator<Scenario> steps, Expectation expect) {
         List<Case> more = new ArrayList<>(cases);
-        more.add(new Case(name, steps.apply(Scenario.scenario()).steps(), expect));
+        Scenario s = steps.apply(Scenario.scenario());
+        more.add(new Case(name, s.steps(), expect, null, s.processes()));
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
@@ -86,7 +94,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
     public Hypothesis whenOwnLimits(String name, UnaryOperator<Scenario> scenario, Expectation expect) {
         Scenario s = scenario.apply(base);
         List<Case> more = new ArrayList<>(cases);
-        more.add(new Case(name, s.steps().subList(base.steps().size(), s.steps().size()), expect, s.limits()));
+        more.add(new Case(name, s.steps().subList(base.steps().size(), s.steps().size()), expect, s.limits(),
+                s.processes()));
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
@@ -121,7 +130,7 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         List<Scenario> all = new ArrayList<>();
         Map<Hypothesis, String> cannotRun = new IdentityHashMap<>();
         hypotheses.forEach(h -> {
-            String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner().runtime().environment());
+            String reason = h.needs.isEmpty() ? null : h.cannotRunOn(suite.runner());
             if (reason != null) {
                 cannotRun.put(h, reason); // no container starts for it
             } else if (h.cases.isEmpty()) {
@@ -142,8 +151,7 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
             for (Case c : h.cases) {
                 caseResults.add(new CaseResult(c, results.get(i++))); // the runner attached the prediction
             }
-            List<Outcome> observed = caseResults.stream().map(CaseResult::observed).toList();
-            out.add(new HypothesisResult(h, caseResults, Verdict.judge(h.cases, observed)));
+            out.add(new HypothesisResult(h, caseResults, Verdict.judgeResults(caseResults)));
         }
         return out;
     }

@@ -73,8 +73,8 @@ public record HypothesisResult(Hypothesis hypothesis, List<CaseResult> cases, Ve
         s.append("  limits: ").append(hypothesis.base().limitsText()).append('\n');
         for (CaseResult c : cases) {
             s.append(String.format("  %-28s if true %-6s if false %-6s seed %-6s observed %-6s model %-6s %s%n",
-                    c.testCase().name(), c.testCase().ifTrue(), c.testCase().ifFalse(), c.testCase().seedObserved(),
-                    c.observed(), c.predicted(), c.note()));
+                    c.testCase().name(), c.testCase().ifTrueText(), c.testCase().ifFalseText(),
+                    c.testCase().seedObserved(), c.observedText(), c.predicted(), c.note()));
         }
         return s.toString().stripTrailing();
     }

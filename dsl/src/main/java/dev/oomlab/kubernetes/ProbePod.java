@@ -48,7 +48,7 @@ public final class ProbePod {
                 .withImage(image)
                 // the image is loaded onto the node (docker save | ctr import, or kind load), never pulled
                 .withImagePullPolicy("Never")
-                .withCommand(ProbeCommand.argv(spec.steps()))
+                .withCommand(ProbeCommand.argv(spec))
                 .withNewResources().addToLimits("memory", quantity(limits.memory())).endResources()
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true).withRunAsUser((long) ProbeImage.USER).withRunAsGroup((long) ProbeImage.USER)

@@ -2,7 +2,9 @@ package dev.oomlab.model;
 
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Prediction;
+import dev.oomlab.spec.ProcessSpec;
 import dev.oomlab.spec.ScenarioSpec;
+import java.util.List;
 import dev.oomlab.spec.Size;
 import dev.oomlab.spec.Step;
 
@@ -21,6 +23,19 @@ import dev.oomlab.spec.Step;
  * ignored: these hosts have none); an unsized tmpfs' default of half the host's RAM.
  */
 public final class LimitModel {
+
+    /**
+     * What the cgroup holds besides the steps: the probe's own pages (about 2 MiB) and the page
+     * tables of what is mapped (8 bytes per 4 KiB page, 2 KiB per MiB). Measured on cgroup v1: with
+     * shm-size equal to memory the cgroup filled at 1019.1 MiB of shm under 1g and 509.2 under 512m.
+     */
+    static final long OVERHEAD_BASE_BYTES = 2 * Size.MIB;
+    /** Below this distance between the two limits the model says "too close to tell" (1g: 1016m SIGBUS, 1020m OOM). */
+    static final long CLOSE_BYTES = 2 * Size.MIB;
+
+    static long overheadOf(long mappedBytes) {
+        return OVERHEAD_BASE_BYTES + mappedBytes / 512;
+    }
 
     /** The seed's rules. */
     public static final LimitModel SEED = new LimitModel();
@@ -54,8 +69,13 @@ public final class LimitModel {
             throw new IllegalArgumentException("memory: the model needs a memory limit, got none in " + scenario);
         }
         State st = new State(scenario);
-        for (int i = 0; i < scenario.steps().size() && st.prediction == null; i++) {
-            st.apply(i, scenario.steps().get(i));
+        List<Step> steps = scenario.allSteps(); // several processes: what all of them hold at the end
+        for (int i = 0; i < steps.size() && st.prediction == null; i++) {
+            st.apply(i, steps.get(i));
+        }
+        if (st.prediction != null && st.prediction.outcome() == Outcome.OOM && scenario.hasProcesses()) {
+            Prediction p = st.prediction;
+            st.prediction = new Prediction(p.outcome(), -1, p.reason() + "; " + victim(scenario), p.marginMib());
         }
         if (st.prediction == null) {
             st.prediction = new Prediction(Outcome.OK, -1, String.format(
@@ -64,6 +84,31 @@ public final class LimitModel {
                     st.margin / Size.MIB);
         }
         return st;
+    }
+
+    /**
+     * The process the killer should pick: the largest rss + oom_score_adj x limit / 1000 (Linux's
+     * badness since 2.6.36, swap and page tables left out), never one at -1000. Each process is
+     * counted with all it asks for, so a process killed before it got there is counted too large.
+     */
+    static String victim(ScenarioSpec scenario) {
+        long limitPages = scenario.limits().memory().bytes() / 4096;
+        ProcessSpec chosen = null;
+        long best = Long.MIN_VALUE;
+        for (ProcessSpec p : scenario.processes()) {
+            if (p.oomScoreAdj() == ProcessSpec.OOM_SCORE_ADJ_MIN) {
+                continue;
+            }
+            long pages = p.steps().stream().filter(s -> s.allocatesRam() || s.allocatesShm())
+                    .mapToLong(Step::targetBytes).sum() / 4096;
+            long points = pages + p.oomScoreAdj() * limitPages / 1000;
+            if (points > best) {
+                best = points;
+                chosen = p;
+            }
+        }
+        return chosen == null ? "every process is at oom_score_adj -1000: nothing the killer may take"
+                : "by rss + oom_score_adj x limit / 1000 the killer takes \"" + chosen.name() + "\"";
     }
 
     private static String mib(long bytes) {
@@ -121,7 +166,18 @@ public final class LimitModel {
             if (n <= Math.min(tmpfs, mem)) {
                 shm += n;
                 grew(Math.min(tmpfs, mem) - n);
-            } else if (tmpfs <= mem) {
+                return;
+            }
+            // Past both: which limit comes first. The cgroup also holds what is not a step: the probe's
+            // own pages and the page tables of what is mapped (OVERHEAD_*, measured), so it fills first
+            // when shm-size equals memory; within CLOSE of each other the model does not guess.
+            long cgroupRoom = mem - overheadOf(Math.min(memory, shm + anon + n));
+            if (n > tmpfs && n > cgroupRoom && Math.abs(tmpfs - cgroupRoom) <= CLOSE_BYTES) {
+                prediction = new Prediction(Outcome.TOO_CLOSE_TO_TELL, i, String.format(
+                        "shm %s MiB passes both the tmpfs (%s MiB left) and the cgroup (about %s MiB left after the "
+                                + "probe's own pages and page tables): within %d MiB of each other, either may come first",
+                        mib(shm + n), mib(tmpfs), mib(cgroupRoom), CLOSE_BYTES / Size.MIB), 0);
+            } else if (tmpfs <= cgroupRoom) {
                 // the tmpfs checks its size before the page is charged to the cgroup
                 prediction = new Prediction(Outcome.SIGBUS, i, String.format(
                         "shm %s MiB > shm-size %s MiB, the tighter bound (memory %s MiB)",

@@ -1,5 +1,6 @@
 package dev.oomlab.probe;
 
+import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.Step;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,16 @@ public final class ProbeCommand {
     public static final int CHUNK_MIB = 16;
 
     private ProbeCommand() {
+    }
+
+    /** A scenario's argv: its steps, or each process's "proc:NAME:ADJ" followed by its steps. */
+    public static List<String> argv(ScenarioSpec scenario) {
+        if (!scenario.hasProcesses()) {
+            return argv(scenario.steps());
+        }
+        List<String> argv = argv(List.of());
+        scenario.processes().forEach(p -> argv.addAll(p.probeArgs()));
+        return argv;
     }
 
     public static List<String> argv(List<Step> steps) {

@@ -20,6 +20,10 @@ public enum ProbeEvent {
     EXIT,
     /** A statfs step's answer: a filesystem's size and available bytes (see {@link FsStat}). */
     STATFS,
+    /** One process of several ended (or held when the run ended): see {@link ProcessReport}. */
+    PROC,
+    /** The supervisor found its worker stalled under OOM (the killer disabled) and stopped it. */
+    HUNG,
     /** {@code probe --stat}: the counters alone. */
     STAT,
     /** A name this version does not know (a newer probe): kept, never matched. */

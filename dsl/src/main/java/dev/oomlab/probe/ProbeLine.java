@@ -70,6 +70,59 @@ public final class ProbeLine {
         }
     }
 
+    /** The process a line of a scenario with several processes belongs to, or null. */
+    public static String proc(String line) {
+        if (line == null || !line.contains("\"proc\":")) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            return n.hasNonNull("proc") ? n.get("proc").asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The cgroup's reclaim counters on a start or exit line ("stat_pgpgout" as "pgpgout"); empty when none. */
+    public static java.util.Map<String, Long> reclaimStat(String line) {
+        java.util.Map<String, Long> stat = new java.util.LinkedHashMap<>();
+        try {
+            JsonNode n = JSON.readTree(line);
+            n.fieldNames().forEachRemaining(f -> {
+                if (f.startsWith("stat_")) {
+                    stat.put(f.substring(5), n.get(f).asLong(-1));
+                }
+            });
+        } catch (JsonProcessingException e) {
+            return java.util.Map.of();
+        }
+        return stat;
+    }
+
+    /** A worker line's /proc/self/oom_score, or -1. */
+    public static long oomScore(String line) {
+        try {
+            return JSON.readTree(line).path("oom_score").asLong(-1);
+        } catch (JsonProcessingException e) {
+            return -1;
+        }
+    }
+
+    /** A supervisor's "proc" line: how one process ended (its progress is added by the reader). */
+    public static Optional<ProcessReport> processEnd(String line) {
+        if (line == null || !line.startsWith("{\"ev\":\"proc\"")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            return Optional.of(new ProcessReport(n.path("proc").asText(""), n.path("oom_score_adj").asInt(0),
+                    n.path("pid").asInt(-1), n.path("status").asText(""), n.path("code").asInt(-1),
+                    n.path("signal").asInt(0), n.path("signal_name").asText(""), 0, 0, -1, n.path("t_us").asLong(0)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The probe's error text from a fail or usage line ("ENOMEM", "bad step"). */
     public static Optional<String> error(String line) {
         try {

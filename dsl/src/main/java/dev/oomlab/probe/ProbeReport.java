@@ -1,6 +1,7 @@
 package dev.oomlab.probe;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the probe said in one run, before anyone judges it.
@@ -11,14 +12,28 @@ import java.util.List;
  * @param output  lines that were not probe events (errors, a crash message)
  * @param filesystems what the statfs steps said, in order
  * @param touchedBytes bytes an until-killed step touched (whole pages), from the supervisor's exit line; -1 when none
+ * @param processes how each process of a scenario with several ended, in the order they ended (those
+ *                  still holding at the end last); empty for a scenario of one process
+ * @param hung      the supervisor found its worker stalled under OOM and stopped it (its "hung" line)
+ * @param statBefore the cgroup's reclaim counters (memory.stat) on the start line; empty when not reported
+ * @param statAfter  the same on the exit line
  */
 public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
-                          long touchedBytes) {
+                          long touchedBytes, List<ProcessReport> processes, boolean hung,
+                          Map<String, Long> statBefore, Map<String, Long> statAfter) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
         output = List.copyOf(output);
         filesystems = List.copyOf(filesystems);
+        processes = List.copyOf(processes);
+        statBefore = statBefore == null ? Map.of() : Map.copyOf(statBefore);
+        statAfter = statAfter == null ? Map.of() : Map.copyOf(statAfter);
+    }
+
+    public ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
+                       long touchedBytes) {
+        this(samples, exit, output, filesystems, touchedBytes, List.of(), false, Map.of(), Map.of());
     }
 
     /** A report with no statfs step and no until-killed step. */

@@ -14,6 +14,7 @@ import dev.oomlab.result.HostFingerprint;
 import dev.oomlab.hypothesis.PlatformBugResult;
 import dev.oomlab.hypothesis.Verdict;
 import dev.oomlab.probe.FsStat;
+import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
@@ -153,7 +154,10 @@ final class ReportJson {
                     boolean matchesSeed, boolean modelAgrees, Integer exitCode, boolean oomKilled, Double peakMiB,
                     Long failcnt, Long oomKillCount, double durationSeconds, String stoppedAt, String detail,
                     String runId, @JsonInclude(JsonInclude.Include.NON_EMPTY) List<StatfsJson> statfs,
-                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> engineWarnings) {
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> engineWarnings,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String killsIfTrue,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String killsIfFalse,
+                    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ProcessJson> processes) {
         static CaseJson of(CaseResult c) {
             Result r = c.result();
             return new CaseJson(c.testCase().name(), r.scenario().stepsText(), r.scenario().limitsText(),
@@ -162,7 +166,18 @@ final class ReportJson {
                     c.modelAgrees(), r.exitCode(), r.oomKilled(), Mib.tenths(r.peakBytes()), count(r.failcnt()),
                     count(r.oomKillCount()), r.duration().toMillis() / 1000.0,
                     r.stoppedAt().map(p -> (p.index() + 1) + ". " + p.describe()).orElse(null), r.detail(),
-                    r.runId(), r.filesystems().stream().map(StatfsJson::of).toList(), r.warnings());
+                    r.runId(), r.filesystems().stream().map(StatfsJson::of).toList(), r.warnings(),
+                    c.testCase().killsIfTrue(), c.testCase().killsIfFalse(),
+                    r.processes().stream().map(ProcessJson::of).toList());
+        }
+    }
+
+    /** How one process of several ended: killed (by which signal), exited or holding, and how far it got. */
+    record ProcessJson(String name, int oomScoreAdj, String status, String signal, int exitCode, double doneMiB,
+                       int stepsDone, long oomScore) {
+        static ProcessJson of(ProcessReport p) {
+            return new ProcessJson(p.name(), p.oomScoreAdj(), p.status(), p.signalName(), p.exitCode(),
+                    Math.round(p.doneMib() * 10) / 10.0, p.stepsDone(), p.oomScore());
         }
     }
 

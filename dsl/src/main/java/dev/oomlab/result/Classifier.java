@@ -14,6 +14,8 @@ public final class Classifier {
     public static final int EXIT_ALLOC_FAILED = 3;
     public static final int EXIT_SIGKILL = 137;
     public static final int EXIT_SIGBUS = 135;
+    /** The probe's supervisor found its worker stalled under OOM and stopped it (see probe.c). */
+    public static final int EXIT_HUNG = 5;
 
     private Classifier() {
     }
@@ -24,6 +26,10 @@ public final class Classifier {
         }
         if (o.failure() != null) {
             return new Classification(Outcome.ERROR, o.failure());
+        }
+        if (o.probe().hung()) {
+            return new Classification(Outcome.HUNG, "stuck under OOM: the probe's supervisor read under_oom 1 (or, on "
+                    + "cgroup v2, OOM events with no kill) inside the container for a second, and stopped its worker");
         }
         if (o.timedOut()) {
             if (o.underOom()) {

@@ -16,6 +16,11 @@ public enum Outcome {
     TIMEOUT("still running at the timeout"),
     /** The engine refused to create the container (e.g. a limit below its minimum): nothing ran. */
     REFUSED("the engine refused the container; nothing ran"),
+    /**
+     * A prediction only, never observed: the two limits a case meets (the tmpfs's size and the
+     * cgroup's) are closer than the model can tell apart, so it does not guess which comes first.
+     */
+    TOO_CLOSE_TO_TELL("the model cannot tell which limit comes first (a prediction only)"),
     /** Anything else: see the result's error and output. */
     ERROR("something else went wrong");
 

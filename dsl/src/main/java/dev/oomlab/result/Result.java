@@ -1,6 +1,7 @@
 package dev.oomlab.result;
 
 import dev.oomlab.probe.FsStat;
+import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.spec.Mib;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.spec.ScenarioSpec;
@@ -24,6 +25,10 @@ import java.util.Optional;
  * @param container the container this result was measured in (its name), "" when none was started
  * @param reused    true when this result was not measured now but taken from an earlier run's
  *                  store ({@code runId} and {@code container} then say which run measured it)
+ * @param processes how each process of a scenario with several ended, in the order they ended
+ *                  (those holding when the run ended last); empty for a scenario of one process
+ * @param reclaim   reclaim counters before and after: the cgroup's (from the probe) and the host's
+ *                  /proc/vmstat (read by the lab where the engine is local; else it says why not)
  */
 public record Result(
         ScenarioSpec scenario,
@@ -46,7 +51,9 @@ public record Result(
         List<FsStat> filesystems,
         long touchedBytes,
         String container,
-        boolean reused) {
+        boolean reused,
+        List<ProcessReport> processes,
+        Reclaim reclaim) {
 
     public Result {
         warnings = List.copyOf(warnings);
@@ -55,6 +62,18 @@ public record Result(
         samples = List.copyOf(samples);
         output = List.copyOf(output);
         container = container == null ? "" : container;
+        processes = processes == null ? List.of() : List.copyOf(processes);
+        reclaim = reclaim == null ? Reclaim.none() : reclaim;
+    }
+
+    /** The processes the OOM killer (or a signal) killed, by name, in the order they died. */
+    public List<String> killedProcesses() {
+        return processes.stream().filter(ProcessReport::killed).map(ProcessReport::name).toList();
+    }
+
+    /** The report of the named process of several. */
+    public Optional<ProcessReport> process(String name) {
+        return processes.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     public static Builder builder(ScenarioSpec scenario) {
@@ -64,21 +83,21 @@ public record Result(
     public Result withPrediction(Prediction newPrediction) {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, newPrediction, exitReport, warnings, filesystems,
-                touchedBytes, container, reused);
+                touchedBytes, container, reused, processes, reclaim);
     }
 
     /** This result as taken from a store: the same observation, marked as not measured now. */
     public Result asReused() {
         return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                touchedBytes, container, true);
+                touchedBytes, container, true, processes, reclaim);
     }
 
     /** This result for a scenario equal to its own but for the name (a store hit under another name). */
     public Result withScenario(ScenarioSpec same) {
         return new Result(same, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                 duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                touchedBytes, container, reused);
+                touchedBytes, container, reused, processes, reclaim);
     }
 
     /** "measured now in run r (container c)" or "reused from run r (container c)". */
@@ -141,6 +160,9 @@ public record Result(
         for (StepProgress p : steps) {
             s.append("  ").append(p.index() + 1).append(". ").append(p.describe()).append('\n');
         }
+        for (ProcessReport p : processes) {
+            s.append("  ").append(p.describe()).append('\n');
+        }
         s.append("outcome: ").append(outcome).append(" - ").append(detail).append('\n');
         s.append("exit code ").append(exitCode == null ? "none" : exitCode)
                 .append(", OOMKilled ").append(oomKilled);
@@ -192,6 +214,8 @@ public record Result(
         private long touchedBytes = -1;
         private String container = "";
         private boolean reused;
+        private List<ProcessReport> processes = List.of();
+        private Reclaim reclaim = Reclaim.none();
 
         private Builder(ScenarioSpec scenario) {
             this.scenario = scenario;
@@ -286,10 +310,20 @@ public record Result(
             return this;
         }
 
+        public Builder processes(List<ProcessReport> value) {
+            this.processes = value;
+            return this;
+        }
+
+        public Builder reclaim(Reclaim value) {
+            this.reclaim = value;
+            return this;
+        }
+
         public Result build() {
             return new Result(scenario, outcome, exitCode, oomKilled, steps, samples, peakBytes, failcnt, oomKillCount,
                     duration, environment, runId, detail, output, prediction, exitReport, warnings, filesystems,
-                    touchedBytes, container, reused);
+                    touchedBytes, container, reused, processes, reclaim);
         }
     }
 }

@@ -19,7 +19,8 @@ public final class Results {
                 .oomKilled(o.oomKilled()).steps(progress(scenario, o)).samples(o.samples())
                 .counters(peak(o), last(o, Sample::failcnt), last(o, Sample::oomKill)).duration(o.duration())
                 .environment(env).runId(runId).container(container).output(o.output()).exitReport(o.exit())
-                .warnings(o.warnings()).filesystems(o.probe().filesystems()).touchedBytes(o.touchedBytes()).build();
+                .warnings(o.warnings()).filesystems(o.probe().filesystems()).touchedBytes(o.touchedBytes())
+                .processes(o.probe().processes()).reclaim(o.reclaim()).build();
     }
 
     static List<StepProgress> progress(ScenarioSpec scenario, Observation o) {

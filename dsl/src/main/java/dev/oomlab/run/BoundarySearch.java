@@ -241,7 +241,7 @@ public final class BoundarySearch {
                 case OK -> true;
                 case OOM, SIGBUS, ALLOC_FAILED, HUNG -> false;
                 // not a limit's answer: a boundary drawn from it would be false
-                case TIMEOUT, REFUSED, ERROR -> throw new Inconclusive("run " + results.size() + " (" + mib + " MiB) ended "
+                case TIMEOUT, REFUSED, ERROR, TOO_CLOSE_TO_TELL -> throw new Inconclusive("run " + results.size() + " (" + mib + " MiB) ended "
                         + r.outcome() + ": " + r.detail());
             };
         }

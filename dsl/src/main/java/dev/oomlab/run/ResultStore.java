@@ -238,7 +238,10 @@ public final class ResultStore {
                 "shm=" + l.shm().getClass().getSimpleName() + ":" + l.shm().describe(),
                 "oomKillDisable=" + l.oomKillDisable(), "reservation=" + bytes(l.memoryReservation()),
                 "oomScoreAdj=" + l.oomScoreAdj(), "ipc=" + l.ipc(), "timeoutMs=" + l.timeout().toMillis(),
-                "steps=" + String.join(",", s.steps().stream().map(st -> st.probeArg()).toList()));
+                "kernelMemory=" + bytes(l.kernelMemory()),
+                "steps=" + String.join(",", s.steps().stream().map(st -> st.probeArg()).toList()),
+                "processes=" + String.join(",", s.processes().stream()
+                        .flatMap(p -> p.probeArgs().stream()).toList()));
     }
 
     private static String bytes(dev.oomlab.spec.Size size) {

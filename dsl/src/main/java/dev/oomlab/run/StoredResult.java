@@ -1,9 +1,11 @@
 package dev.oomlab.run;
 
 import dev.oomlab.probe.FsStat;
+import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
+import dev.oomlab.result.Reclaim;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.StepProgress;
 import dev.oomlab.spec.ScenarioSpec;
@@ -20,7 +22,8 @@ public record StoredResult(String host, String scenarioKey, String scenario, Str
                            Outcome outcome, String detail, Integer exitCode, boolean oomKilled, List<StepDone> steps,
                            List<Sample> samples, long peakBytes, long failcnt, long oomKillCount, long durationMillis,
                            Environment environment, List<String> output, Sample exitReport, long touchedBytes,
-                           List<String> warnings, List<FsStat> filesystems) {
+                           List<String> warnings, List<FsStat> filesystems, List<ProcessReport> processes,
+                           Reclaim reclaim) {
 
     /** How far one step got. */
     public record StepDone(long doneBytes, boolean completed, boolean started) {
@@ -31,7 +34,8 @@ public record StoredResult(String host, String scenarioKey, String scenario, Str
                 r.detail(), r.exitCode(), r.oomKilled(),
                 r.steps().stream().map(p -> new StepDone(p.doneBytes(), p.completed(), p.started())).toList(),
                 r.samples(), r.peakBytes(), r.failcnt(), r.oomKillCount(), r.duration().toMillis(), r.environment(),
-                r.output(), r.exitReport(), r.touchedBytes(), r.warnings(), r.filesystems());
+                r.output(), r.exitReport(), r.touchedBytes(), r.warnings(), r.filesystems(), r.processes(),
+                r.reclaim());
     }
 
     /** The result for {@code scenario}, whose key is this one's. */
@@ -46,7 +50,8 @@ public record StoredResult(String host, String scenarioKey, String scenario, Str
                 .duration(Duration.ofMillis(durationMillis)).environment(environment).runId(runId).container(container)
                 .output(output).exitReport(exitReport).touchedBytes(touchedBytes)
                 .warnings(warnings == null ? List.of() : warnings)
-                .filesystems(filesystems == null ? List.of() : filesystems).build();
+                .filesystems(filesystems == null ? List.of() : filesystems)
+                .processes(processes == null ? List.of() : processes).reclaim(reclaim).build();
     }
 
     public double durationSeconds() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
 public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
-        Step.StatFs, Step.UntilKilled {
+        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold, Step.ReadFile, Step.Sync {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
@@ -117,6 +117,49 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         }
     }
 
+    /**
+     * Clean page cache: a file written, synced, dropped from the cache and read back whole, so the
+     * pages it leaves in the cache are clean ({@link WriteFile} leaves dirty pages until written back).
+     */
+    record ReadFile(int mib) implements Step {
+        public ReadFile {
+            Size.mib("readFile", mib);
+        }
+
+        @Override
+        public String probeArg() {
+            return "read:" + mib;
+        }
+
+        @Override
+        public long targetBytes() {
+            return mib * Size.MIB;
+        }
+
+        @Override
+        public String label() {
+            return "read file " + mib;
+        }
+    }
+
+    /** sync(2): every dirty page written back, so what {@link WriteFile} left dirty becomes clean cache. */
+    record Sync() implements Step {
+        @Override
+        public String probeArg() {
+            return "sync";
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "sync";
+        }
+    }
+
     /** Hold what is allocated for a while. */
     record Sleep(Duration duration) implements Step {
         public Sleep {
@@ -200,6 +243,54 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
         @Override
         public String label() {
             return (shm ? "shm" : "ram") + " until killed (at most " + ceilingMib + ")";
+        }
+    }
+
+    /**
+     * Spend this much CPU time in a busy loop (the process's own CPU clock, not the wall clock):
+     * the OOM killer's formula before Linux 2.6.36 divided a task's badness by its CPU time.
+     */
+    record BurnCpu(Duration cpuTime) implements Step {
+        public BurnCpu {
+            if (cpuTime == null || cpuTime.isNegative() || cpuTime.isZero()) {
+                throw new IllegalArgumentException("burnCpu: duration must be positive, got " + cpuTime);
+            }
+        }
+
+        @Override
+        public String probeArg() {
+            return "spin:" + cpuTime.toMillis();
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "burn cpu " + Durations.format(cpuTime);
+        }
+    }
+
+    /**
+     * Keep what is allocated until the run ends: the last step of a process. In a scenario of
+     * several processes the run ends when every process has ended or holds.
+     */
+    record Hold() implements Step {
+        @Override
+        public String probeArg() {
+            return "hold";
+        }
+
+        @Override
+        public long targetBytes() {
+            return 0;
+        }
+
+        @Override
+        public String label() {
+            return "hold";
         }
     }
 }

@@ -135,8 +135,8 @@ public final class Suite {
     static long costOf(ScenarioSpec s) {
         long alloc = 0;
         long files = 0;
-        for (Step step : s.steps()) {
-            if (step instanceof Step.WriteFile) {
+        for (Step step : s.allSteps()) {
+            if (step instanceof Step.WriteFile || step instanceof Step.ReadFile) {
                 files += step.targetBytes();
             } else {
                 alloc += step.targetBytes();

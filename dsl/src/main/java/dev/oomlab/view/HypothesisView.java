@@ -55,10 +55,11 @@ public final class HypothesisView {
         }
         Optional<CaseResult> decisive = switch (h.verdict()) {
             case REJECTED -> cases.stream()
-                    .filter(c -> c.observed() == c.testCase().ifFalse() && c.observed() != c.testCase().ifTrue())
+                    .filter(c -> c.testCase().asIfFalse(c.result()) && !c.testCase().asIfTrue(c.result()))
                     .findFirst();
-            case INCONCLUSIVE -> cases.stream().filter(c -> c.observed() != c.testCase().ifTrue()).findFirst();
-            case SUPPORTED -> cases.stream().filter(c -> c.testCase().ifTrue() != c.testCase().ifFalse()).findFirst();
+            case INCONCLUSIVE -> cases.stream().filter(c -> !c.testCase().asIfTrue(c.result())).findFirst();
+            case SUPPORTED -> cases.stream().filter(c -> !c.testCase().ifTrueText().equals(c.testCase().ifFalseText()))
+                    .findFirst();
             case CANNOT_RUN -> Optional.<CaseResult>empty();
         };
         return Optional.of(decisive.orElse(cases.get(0)));
@@ -137,7 +138,9 @@ public final class HypothesisView {
 
     /** An expected outcome, bold where the kernel did exactly that. */
     private static DomContent boldIfObserved(String expected, CaseResult c) {
-        return c.observed() != null && expected.equals(c.observed().name()) ? b(expected) : text(expected);
+        return c.observed() != null && (expected.equals(c.observed().name()) || expected.equals(c.testCase().ifTrueText())
+                && c.testCase().asIfTrue(c.result()) || expected.equals(c.testCase().ifFalseText())
+                && c.testCase().asIfFalse(c.result())) ? b(expected) : text(expected);
     }
 
     private static DomContent notes(HypothesisResult h) {

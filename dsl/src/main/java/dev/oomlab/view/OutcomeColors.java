@@ -26,6 +26,7 @@ public final class OutcomeColors {
             case TIMEOUT -> new Color(0x4b5563);
             case REFUSED -> new Color(0x0e7490);
             case ERROR -> new Color(0x1f2937);
+            case TOO_CLOSE_TO_TELL -> new Color(0x6b7280);
         };
     }
 

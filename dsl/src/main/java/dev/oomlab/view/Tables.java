@@ -42,10 +42,10 @@ public final class Tables {
 
     private static final Columns<CaseResult> HYPOTHESIS = Columns.<CaseResult>of()
             .text("case", c -> c.testCase().name())
-            .text("if true", c -> name(c.testCase().ifTrue()))
-            .text("if false", c -> name(c.testCase().ifFalse()))
+            .text("if true", c -> c.testCase().ifTrue() == null ? "" : c.testCase().ifTrueText())
+            .text("if false", c -> c.testCase().ifFalse() == null ? "" : c.testCase().ifFalseText())
             .text("model", c -> name(c.predicted()))
-            .text("observed", c -> name(c.observed()))
+            .text("observed", c -> c.observed() == null ? "" : c.observedText())
             .then(CaseResult::result, EVIDENCE)
             .text("seed observed", c -> name(c.testCase().seedObserved()))
             .flag("matches seed", CaseResult::matchesSeed);
@@ -69,10 +69,11 @@ public final class Tables {
             .text("case", row -> row.c().testCase().name())
             .text("limits", row -> row.c().result().scenario().limitsText())
             .text("steps", row -> row.c().result().scenario().stepsText())
-            .text("expected if true", row -> name(row.c().testCase().ifTrue()))
-            .text("expected if false", row -> name(row.c().testCase().ifFalse()))
+            .text("expected if true", row -> row.c().testCase().ifTrue() == null ? "" : row.c().testCase().ifTrueText())
+            .text("expected if false", row -> row.c().testCase().ifFalse() == null ? ""
+                    : row.c().testCase().ifFalseText())
             .text("predicted", row -> name(row.c().predicted()))
-            .text("observed", row -> name(row.c().observed()))
+            .text("observed", row -> row.c().observed() == null ? "" : row.c().observedText())
             .text("seed observed", row -> name(row.c().testCase().seedObserved()))
             .flag("matches seed", row -> row.c().matchesSeed())
             .then(row -> row.c().result(), EVIDENCE)

@@ -25,10 +25,11 @@ class ExtendedHypothesisIT {
 
     private static List<HypothesisResult> results;
     private static Environment env;
+    private static Suite suite;
 
     @BeforeAll
     static void runTheExtendedCatalogue() {
-        Suite suite = Suite.defaults();
+        suite = Suite.defaults();
         env = suite.runner().runtime().environment();
         long t0 = System.nanoTime();
         results = Hypothesis.runAll(Catalogue.extended(), suite);
@@ -49,15 +50,18 @@ class ExtendedHypothesisIT {
     void theVerdictsMeasuredOnThisKindOfHost() {
         Map<String, Verdict> measured = Map.of("E1", Verdict.SUPPORTED, "E2", Verdict.SUPPORTED,
                 "E3", Verdict.SUPPORTED, "E4", Verdict.SUPPORTED, "E12", Verdict.REJECTED,
-                "E21", Verdict.REJECTED, "E22", Verdict.SUPPORTED);
+                "E21", Verdict.REJECTED, "E22", Verdict.SUPPORTED, "E19", Verdict.SUPPORTED,
+                "E20", Verdict.REJECTED, "E25", Verdict.REJECTED);
         measured.forEach((id, verdict) -> assertThat(e(id).verdict()).as("%s:%n%s", id, e(id)).isEqualTo(verdict));
+        assertThat(e("E14").verdict()).as("%s", e("E14")).isEqualTo(Verdict.SUPPORTED);
+        assertThat(e("E7").verdict()).as("%s", e("E7")).isEqualTo(Verdict.SUPPORTED);
         assertThat(e("E5").verdict()).isEqualTo(env.cgroupVersion() == 1 ? Verdict.SUPPORTED : Verdict.CANNOT_RUN);
     }
 
     @Test
     void theVmHostsClaimsCannotRunWhereTheHostLacksWhatTheyNeedAndStartNoContainer() {
         for (HypothesisResult r : results) {
-            String reason = r.hypothesis().cannotRunOn(env);
+            String reason = r.hypothesis().cannotRunOn(suite.runner());
             if (reason != null) {
                 assertThat(r.verdict()).as(r.hypothesis().id()).isEqualTo(Verdict.CANNOT_RUN);
                 assertThat(r.cannotRunReason()).isEqualTo(reason);
@@ -80,6 +84,59 @@ class ExtendedHypothesisIT {
         Result kmem = run("E21", 3);
         assertThat(kmem.outcome()).as("~7.8 MiB of page tables under a 6 MiB kernel-memory limit").isEqualTo(OK);
         assertThat(kmem.warnings()).anyMatch(w -> w.contains("kernel memory limit is deprecated"));
+    }
+
+    /** Measured by hand first with the probe image (docker run, 512m, no swap): the same victims each time. */
+    @Test
+    void theKillerTakesTheLargestRssPlusItsAdjustmentAndNothingElse() {
+        assertThat(run("E19", 0).killedProcesses()).containsExactly("big");
+        assertThat(run("E19", 1).killedProcesses()).containsExactly("small");
+        assertThat(run("E19", 2).killedProcesses()).containsExactly("tiny");
+        assertThat(run("E19", 2).process("big").orElseThrow().status()).isEqualTo("holding");
+        // BestEffort 100 MiB + 1000 beats Burstable 300 MiB + 500, but not Burstable 300 MiB + 991
+        assertThat(run("E20", 0).killedProcesses()).containsExactly("besteffort");
+        assertThat(run("E20", 1).killedProcesses()).containsExactly("burstable");
+        // 4 s of CPU does not shield the larger process: the badness has no CPU time since 2.6.36
+        assertThat(run("E25", 0).killedProcesses()).containsExactly("busy");
+        assertThat(run("E25", 0).process("idle").orElseThrow().status()).isEqualTo("holding");
+    }
+
+    /**
+     * Measured here first: writing 2000 MiB under 512m left 497 MiB cached; /proc/vmstat showed
+     * pgsteal_file +384768 pages and pgscan_kswapd +0 (global pgscan_direct +0 too: a cgroup's own
+     * reclaim is not counted there on this kernel). Reading 300 back, then ram 400: the cache fell to
+     * 108 MiB and nothing was killed.
+     */
+    @Test
+    void aContainerAtItsLimitReclaimsItsOwnCacheWithKswapdIdle() {
+        Result write = run("E13", 0);
+        assertThat(write.outcome()).isEqualTo(OK);
+        assertThat(write.exitReport().file()).as("cache left at the limit").isBetween(400L << 20, 512L << 20);
+        if (write.reclaim().hostRead()) {
+            assertThat(write.reclaim().hostDeltaSum("pgscan_kswapd")).isZero();
+            assertThat(write.reclaim().hostDelta("pgsteal_file") * 4096).isGreaterThan(1400L << 20);
+            assertThat(e("E13").verdict()).isEqualTo(Verdict.SUPPORTED);
+        } else {
+            assertThat(write.reclaim().hostUnavailable()).isNotBlank();
+        }
+        assertThat(write.reclaim().cgroupAfter()).isNotEmpty();
+        Result readThenRam = run("E14", 0);
+        long cachedAfterRead = readThenRam.samples().stream()
+                .filter(s -> s.event() == dev.oomlab.probe.ProbeEvent.STEP && s.step() == 0)
+                .mapToLong(dev.oomlab.probe.Sample::file).findFirst().orElseThrow();
+        assertThat(cachedAfterRead).isGreaterThanOrEqualTo(290L << 20);
+        assertThat(readThenRam.exitReport().file()).as("the cache shrank").isLessThan(200L << 20);
+    }
+
+    @Test
+    void aNegativeAdjustmentRunsOnlyWhereTheEngineCanLowerIt() {
+        for (String id : List.of("E23", "E24")) {
+            if (e(id).ran()) {
+                assertThat(e(id).verdict()).as(id).isEqualTo(Verdict.SUPPORTED);
+            } else {
+                assertThat(e(id).cannotRunReason()).contains("--oom-score-adj -1");
+            }
+        }
     }
 
     @Test

@@ -166,4 +166,26 @@ class LimitModelTest {
         Scenario s = scenario().memory("1g").allocRam(100);
         assertThat(model.outcome(s)).isEqualTo(model.predict(s).outcome()).isEqualTo(Outcome.OK);
     }
+
+    /**
+     * Measured on cgroup v1 (Linux 6.x, Docker 20.10) first: with shm-size equal to memory the cgroup
+     * fills first (it also holds the probe's pages and page tables), so shm past both is an OOM kill:
+     * 1g/1g shm 1100, 1030 and 520 + 630, 512m/512m shm 600, 1g/1023m shm 1030 were OOM; 1g/1016m and
+     * 1g/1000m were SIGBUS; 1g/1020m, 1g/1022m and 512m/510m were OOM too, but within 2 MiB of the
+     * tmpfs's size the model does not guess.
+     */
+    @Test
+    void theModelSaysWhichLimitComesFirstAndWhenItCannotTell() {
+        assertThat(scenario().memory("1g").shm("1g").allocShm(1100).predict()).isEqualTo(Outcome.OOM);
+        assertThat(scenario().memory("1g").shm("1g").allocShm(1030).predict()).isEqualTo(Outcome.OOM);
+        assertThat(scenario().memory("1g").shm("1g").allocShm(520).allocShm(630).predict()).isEqualTo(Outcome.OOM);
+        assertThat(scenario().memory("512m").shm("512m").allocShm(600).predict()).isEqualTo(Outcome.OOM);
+        assertThat(scenario().memory("1g").shm("1023m").allocShm(1030).predict()).isEqualTo(Outcome.OOM);
+        assertThat(scenario().memory("1g").shm("1016m").allocShm(1030).predict()).isEqualTo(Outcome.SIGBUS);
+        assertThat(scenario().memory("1g").shm("1000m").allocShm(1030).predict()).isEqualTo(Outcome.SIGBUS);
+        assertThat(scenario().memory("1g").shm("1020m").allocShm(1030).predict()).isEqualTo(Outcome.TOO_CLOSE_TO_TELL);
+        assertThat(scenario().memory("512m").shm("510m").allocShm(600).predict()).isEqualTo(Outcome.TOO_CLOSE_TO_TELL);
+        assertThat(scenario().memory("1g").shm("1020m").allocShm(1030).runner().predict(
+                scenario().memory("1g").shm("1020m").allocShm(1030).spec()).reason()).contains("either may come first");
+    }
 }

@@ -68,4 +68,34 @@ class ProbeLineTest {
         assertThat(ProbeLine.statfs("{\"ev\":\"step\",\"step\":0}")).isEmpty();
         assertThat(new Step.StatFs("/dev/shm").probeArg()).isEqualTo("statfs:/dev/shm");
     }
+
+    @Test
+    void readsAProcessLineTheCgroupsReclaimCountersAndAWorkersName() {
+        String proc = "{\"ev\":\"proc\",\"proc\":\"small\",\"pid\":8,\"oom_score_adj\":1000,\"status\":\"signaled\","
+                + "\"code\":-1,\"signal\":9,\"signal_name\":\"SIGKILL\",\"t_us\":1786000,\"usage\":315621376}";
+        ProcessReport p = ProbeLine.processEnd(proc).orElseThrow();
+        assertThat(p.name()).isEqualTo("small");
+        assertThat(p.oomScoreAdj()).isEqualTo(1000);
+        assertThat(p.killed()).isTrue();
+        assertThat(p.signalName()).isEqualTo("SIGKILL");
+        assertThat(ProbeLine.parse(proc).orElseThrow().event()).isEqualTo(ProbeEvent.PROC);
+        String worker = "{\"ev\":\"step\",\"proc\":\"big\",\"step\":0,\"kind\":\"ram\",\"done\":1,\"target\":1,"
+                + "\"t_us\":9,\"oom_score\":674,\"usage\":1}";
+        assertThat(ProbeLine.proc(worker)).isEqualTo("big");
+        assertThat(ProbeLine.oomScore(worker)).isEqualTo(674);
+        assertThat(ProbeLine.proc("{\"ev\":\"step\",\"step\":0}")).isNull();
+        assertThat(ProbeLine.reclaimStat("{\"ev\":\"exit\",\"usage\":1,\"stat_pgpgout\":1503,\"stat_dirty\":0}"))
+                .containsExactly(java.util.Map.entry("pgpgout", 1503L), java.util.Map.entry("dirty", 0L));
+        assertThat(ProbeLine.parse("{\"ev\":\"hung\",\"t_us\":1}").orElseThrow().event()).isEqualTo(ProbeEvent.HUNG);
+    }
+
+    @Test
+    void aScenarioOfSeveralProcessesGivesEachItsOwnArguments() {
+        var spec = dev.oomlab.dsl.Scenario.scenario().memory("512m")
+                .process("big", p -> p.allocRam(300).hold())
+                .process("small", p -> p.oomScoreAdj(-5).burnCpu("2s").readFile(3).sync().hold()).spec();
+        assertThat(ProbeCommand.argv(spec)).containsSubsequence("proc:big:0", "ram:300", "hold",
+                "proc:small:-5", "spin:2000", "read:3", "sync", "hold");
+        assertThat(dev.oomlab.runtime.docker.ContainerSpec.containerOomScoreAdj(spec)).isEqualTo(-5);
+    }
 }

@@ -35,14 +35,15 @@ final class DockerCliArgs {
         if (s.limits().memoryReservation() != null) {
             args.addAll(List.of("--memory-reservation", bytes(s.limits().memoryReservation().bytes())));
         }
-        if (s.limits().oomScoreAdj() != null) {
-            args.addAll(List.of("--oom-score-adj", String.valueOf(s.limits().oomScoreAdj())));
+        Integer adj = ContainerSpec.containerOomScoreAdj(s);
+        if (adj != null) {
+            args.addAll(List.of("--oom-score-adj", String.valueOf(adj)));
         }
         if (s.limits().ipc() != null) {
             args.addAll(List.of("--ipc", s.limits().ipc()));
         }
         args.add(image);
-        args.addAll(ProbeCommand.argv(s.steps()));
+        args.addAll(ProbeCommand.argv(s));
         return args;
     }
 

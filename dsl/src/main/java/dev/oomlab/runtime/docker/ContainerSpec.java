@@ -23,6 +23,20 @@ public final class ContainerSpec {
         return "rw,nosuid,nodev,mode=1777" + (tmpfs.size() == null ? "" : ",size=" + tmpfs.size().bytes());
     }
 
+    /**
+     * The container's oom_score_adj: the one asked, lowered to the lowest a process asks for, since
+     * a process without CAP_SYS_RESOURCE may raise its own value but never go below the one it
+     * started with. Null: Docker's default (0).
+     */
+    public static Integer containerOomScoreAdj(ScenarioSpec s) {
+        Integer asked = s.limits().oomScoreAdj();
+        Integer lowest = s.lowestOomScoreAdj();
+        if (lowest == null) {
+            return asked;
+        }
+        return asked == null ? lowest : Math.min(asked, lowest);
+    }
+
     public static HostConfig hostConfig(ScenarioSpec s) {
         HostConfig hc = HostConfig.newHostConfig()
                 .withMemory(s.limits().memory().bytes())
@@ -44,8 +58,9 @@ public final class ContainerSpec {
         if (s.limits().memoryReservation() != null) {
             hc.withMemoryReservation(s.limits().memoryReservation().bytes());
         }
-        if (s.limits().oomScoreAdj() != null) {
-            hc.withOomScoreAdj(s.limits().oomScoreAdj());
+        Integer adj = containerOomScoreAdj(s);
+        if (adj != null) {
+            hc.withOomScoreAdj(adj);
         }
         if (s.limits().kernelMemory() != null) {
             hc.withKernelMemory(s.limits().kernelMemory().bytes());

@@ -18,6 +18,8 @@ import dev.oomlab.result.Result;
 import dev.oomlab.result.Results;
 import dev.oomlab.runtime.ActiveRuns;
 import dev.oomlab.runtime.HostMemory;
+import dev.oomlab.runtime.HostVmstat;
+import dev.oomlab.result.Reclaim;
 import dev.oomlab.runtime.Owner;
 import dev.oomlab.runtime.RunCancelledException;
 import dev.oomlab.runtime.RunListener;
@@ -51,7 +53,11 @@ public final class DockerRuntime implements ContainerRuntime {
     /** Memory kept back for the host itself when deciding what a scenario may ask for. */
     public static final long HOST_RESERVE_BYTES = 1024L * Size.MIB;
     private static final long POLL_MILLIS = 100;
-    private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(1500);
+    /**
+     * The host-side check of a hang, a fallback for a local engine only: the probe's supervisor
+     * finds a stall itself about a second in (its "hung" line), so this waits longer.
+     */
+    private static final long HUNG_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(5000);
 
     private final DockerClient docker;
     private final String name;
@@ -156,6 +162,8 @@ public final class DockerRuntime implements ContainerRuntime {
     public Result run(ScenarioSpec scenario, RunListener listener) {
         checkHostCanGive(scenario);
         String reference = image.ensure(docker);
+        // the host's side of reclaim: only an engine on this machine has its /proc/vmstat here
+        Map<String, Long> vmstatBefore = local ? HostVmstat.read() : Map.of();
         long started = System.nanoTime();
         CreateContainerResponse created;
         String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
@@ -174,14 +182,14 @@ public final class DockerRuntime implements ContainerRuntime {
         long limit = scenario.limits().memory().bytes();
         liveLimitBytes.addAndGet(limit);
         try {
-            return runCreated(scenario, listener, containerId, name, started, warnings);
+            return runCreated(scenario, listener, containerId, name, started, warnings, vmstatBefore);
         } finally {
             liveLimitBytes.addAndGet(-limit);
         }
     }
 
     private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, String name,
-                              long started, List<String> warnings) {
+                              long started, List<String> warnings, Map<String, Long> vmstatBefore) {
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
@@ -192,6 +200,10 @@ public final class DockerRuntime implements ContainerRuntime {
         try {
             Observation observation = observe(scenario, containerId, listener, started, cancelled)
                     .withWarnings(warnings);
+            Map<String, Long> vmstatAfter = local ? HostVmstat.read() : Map.of();
+            observation = observation.withHost(Reclaim.none().withHost(vmstatBefore, vmstatAfter, local
+                    ? (vmstatAfter.isEmpty() ? "/proc/vmstat could not be read" : null)
+                    : "the engine \"" + this.name + "\" is not on this machine: its host's /proc/vmstat cannot be read from here"));
             observed = true;
             return Results.from(scenario, observation, environment(), runId, name);
         } finally {
@@ -237,7 +249,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private CreateContainerResponse create(ScenarioSpec scenario, String reference, String name) {
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
-                .withCmd(ProbeCommand.argv(scenario.steps()))
+                .withCmd(ProbeCommand.argv(scenario))
                 .withUser(ProbeImage.USER + ":" + ProbeImage.USER)
                 .withLabels(Map.of(
                         LABEL_RUN, runId,
@@ -275,8 +287,8 @@ public final class DockerRuntime implements ContainerRuntime {
                 if (cancelled.get()) {
                     throw cancelled(id);
                 }
-                if (!exited && scenario.limits().oomKillDisable() && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS
-                        && local && HostCgroup.underOom(id)) {
+                if (!exited && scenario.limits().oomKillDisable() && !output.sawHung()
+                        && output.nanosSinceLastEvent() > HUNG_AFTER_NANOS && local && HostCgroup.underOom(id)) {
                     hung = true;
                     break;
                 }

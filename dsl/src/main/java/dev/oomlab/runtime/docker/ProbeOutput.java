@@ -6,13 +6,16 @@ import com.github.dockerjava.api.model.StreamType;
 import dev.oomlab.probe.FsStat;
 import dev.oomlab.probe.ProbeLine;
 import dev.oomlab.probe.ProbeReport;
+import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.probe.ProbeEvent;
 import dev.oomlab.probe.Sample;
 import dev.oomlab.runtime.RunListener;
 import dev.oomlab.spec.ScenarioSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -30,6 +33,14 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private long touchedBytes = -1;
     private final List<String> output = new ArrayList<>();
     private final List<FsStat> filesystems = new ArrayList<>();
+    private final List<ProcessReport> processes = new ArrayList<>();
+    /** Per process: the most bytes each step reported, the steps completed, the last oom_score. */
+    private final Map<String, Map<Integer, Long>> processBytes = new HashMap<>();
+    private final Map<String, Integer> processSteps = new HashMap<>();
+    private final Map<String, Long> processScore = new HashMap<>();
+    private boolean hung;
+    private Map<String, Long> statBefore = Map.of();
+    private Map<String, Long> statAfter = Map.of();
     private volatile long lastEventNanos = System.nanoTime();
 
     ProbeOutput(ScenarioSpec scenario, RunListener listener) {
@@ -53,11 +64,26 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
 
     private void line(String line) {
         Optional<Sample> sample = ProbeLine.parse(line);
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.PROC) {
+            ProbeLine.processEnd(line).ifPresent(processes::add); // how one process ended: not a timeline point
+            return;
+        }
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.HUNG) {
+            hung = true;
+        }
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.START) {
+            statBefore = ProbeLine.reclaimStat(line);
+        }
+        String proc = sample.isPresent() ? ProbeLine.proc(line) : null;
+        if (proc != null) {
+            track(proc, sample.get(), line);
+        }
         if (sample.isPresent() && sample.get().event() == ProbeEvent.STATFS) {
             ProbeLine.statfs(line).ifPresent(filesystems::add); // a figure, not a timeline point
         } else if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
             touchedBytes = ProbeLine.touchedBytes(line);
+            statAfter = ProbeLine.reclaimStat(line);
         } else if (sample.isPresent()) {
             samples.add(sample.get());
             lastEventNanos = System.nanoTime();
@@ -70,9 +96,31 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         }
     }
 
+    private void track(String proc, Sample s, String line) {
+        if (s.step() >= 0 && s.targetBytes() > 0 && !"sleep".equals(s.kind()) && !"spin".equals(s.kind())) {
+            processBytes.computeIfAbsent(proc, p -> new HashMap<>()).merge(s.step(), s.doneBytes(), Math::max);
+        }
+        if (s.event() == ProbeEvent.STEP) {
+            processSteps.merge(proc, 1, Integer::sum);
+        }
+        long score = ProbeLine.oomScore(line);
+        if (score >= 0) {
+            processScore.put(proc, score);
+        }
+    }
+
     /** What the probe said so far, with any unfinished line kept as output. */
     synchronized ProbeReport report() {
-        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes);
+        List<ProcessReport> ended = processes.stream().map(p -> p.withProgress(
+                processSteps.getOrDefault(p.name(), 0),
+                processBytes.getOrDefault(p.name(), Map.of()).values().stream().mapToLong(Long::longValue).sum(),
+                processScore.getOrDefault(p.name(), -1L))).toList();
+        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes, ended, hung, statBefore, statAfter);
+    }
+
+    /** The supervisor said its worker was stalled under OOM (and stopped it). */
+    synchronized boolean sawHung() {
+        return hung;
     }
 
     private List<String> output() {
