@@ -76,7 +76,10 @@ final class KernelExecutionControl extends DirectExecutionControl {
             CellStop.clear();
         }
         Throwable error = failure.get();
-        if (isStop(error) || error instanceof InvocationTargetException ite && isStop(ite.getCause())) {
+        // after an interrupt, whatever the cell died of (a docker call's ClosedByInterruptException, a
+        // cancelled run) is the interrupt: the user sees that, not a library's stack trace
+        if (isStop(error) || error instanceof InvocationTargetException ite && isStop(ite.getCause())
+                || error != null && interruptPending) {
             stopped = true;
             throw new StoppedException();
         }
