@@ -94,7 +94,7 @@ async function openNotebook(page, name) {
 
 /** What the rendered notebook shows of a hypothesis: the verdict table, the result card, the chart, the badge. */
 function look(page) {
-  return page.evaluate(() => {
+  return page.evaluate((marker) => {
     const nb = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook');
     const verdict = [...nb.querySelectorAll('.jp-OutputArea-output table')]
       .find(t => t.innerText.includes('seed observed'));
@@ -116,9 +116,13 @@ function look(page) {
       chartShownWidth: chart ? Math.round(chart.getBoundingClientRect().width) : 0,
       rejected: rejected.length,
       colouredBadges: coloured.length,
-      errorOutputs: nb.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]').length,
+      // JupyterLab renders an error (and stderr) as application/vnd.jupyter.stderr; the interrupted cell's is expected
+      errorOutputs: [...nb.querySelectorAll('.jp-Cell')]
+        .filter(c => !(c.querySelector('.cm-content') || { innerText: '' }).innerText.includes(marker))
+        .flatMap(c => [...c.querySelectorAll('.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]')])
+        .length,
     };
-  });
+  }, config.interruptMarker);
 }
 
 async function scrollTo(page, selectorScript) {
