@@ -63,7 +63,9 @@ oomlab_ensure_jupyter() {
 # against, and Chromium with a font for the seed's Korean titles for the browser test.
 oomlab_ensure_test_tools() {
   oomlab_ensure_jupyter
-  oomlab_apt_install python3-jupyter-kernel-test python3-ipykernel python3-venv chromium fonts-nanum nodejs npm
+  oomlab_apt_install python3-jupyter-kernel-test python3-ipykernel python3-venv chromium fonts-nanum
+  # any node with npm will do (a NodeSource node bundles npm and conflicts with Debian's npm package)
+  command -v node >/dev/null && command -v npm >/dev/null || oomlab_apt_install nodejs npm
   oomlab_ensure_jupyterlab
   oomlab_ensure_playwright
 }
