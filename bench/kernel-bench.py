@@ -2,10 +2,13 @@
 """Benchmarks the oomlab kernel against Debian's python3 kernel, in the same run.
 
 For each kernel: start -> first result of `1+1` (cold start), the median round trip of a warm
-`1+1` (execute_request sent -> execute_reply and idle received) over 50 requests, the kernel
+`1+1` (execute_request sent -> execute_reply and idle received) over 50 requests, the same for
+50 cells never run before (`1000 + 1`, `1001 + 1`, ...: the oomlab kernel runs a repeated
+expression's compiled wrapper again, a new one it must compile), the kernel
 process's CPU time per warm request (robust when other jobs load the machine), its RSS after
 warm-up and after 100 more requests, and the shutdown time (shutdown_request sent -> process gone).
 
+    bin/oomlab bench kernel [--starts 3] [--json out.json]      (this build's kernel)
     /usr/bin/python3 bench/kernel-bench.py [--kernels oomlab python3] [--starts 3] [--json out.json]
 
 The oomlab kernelspec must be installed (bin/oomlab kernel install, or --prefix D with
@@ -104,6 +107,8 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
     cpu_before = cpu_seconds(pid)
     trips = [execute(kc, "1+1")[0] for _ in range(warm_requests)]
     cpu_per_request = (cpu_seconds(pid) - cpu_before) / warm_requests
+    # a cell never run before (the kernel cannot run an earlier compilation of it again)
+    fresh = [execute(kc, f"{1000 + i} + 1")[0] for i in range(warm_requests)]
     rss_warm = rss_mib(pid)
     for _ in range(extra_requests):
         execute(kc, "1+1")
@@ -115,6 +120,7 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
         "cold_starts_s": colds,
         "warm_round_trip_ms": statistics.median(trips) * 1000,
         "warm_round_trip_p90_ms": sorted(trips)[int(len(trips) * 0.9)] * 1000,
+        "warm_new_cell_ms": statistics.median(fresh) * 1000,
         "kernel_cpu_per_request_ms": cpu_per_request * 1000,
         "rss_after_warmup_mib": rss_warm,
         f"rss_after_{extra_requests}_more_mib": rss_after,

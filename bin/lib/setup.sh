@@ -63,7 +63,53 @@ oomlab_ensure_jupyter() {
 # against, and Chromium with a font for the seed's Korean titles for the browser test.
 oomlab_ensure_test_tools() {
   oomlab_ensure_jupyter
-  oomlab_apt_install python3-jupyter-kernel-test python3-ipykernel chromium fonts-nanum
+  oomlab_apt_install python3-jupyter-kernel-test python3-ipykernel python3-venv chromium fonts-nanum
+  # any node with npm will do (a NodeSource node bundles npm and conflicts with Debian's npm package)
+  command -v node >/dev/null && command -v npm >/dev/null || oomlab_apt_install nodejs npm
+  oomlab_ensure_jupyterlab
+  oomlab_ensure_playwright
+}
+
+# Pinned, so every clone and CI run tests the same JupyterLab and Playwright; a new pin makes a new cache.
+OOMLAB_JUPYTERLAB_VERSION=4.6.6
+OOMLAB_PLAYWRIGHT_VERSION=1.65.2
+OOMLAB_CACHE="${OOMLAB_CACHE:-/var/cache/oomlab}"
+export OOMLAB_JUPYTERLAB_VENV="$OOMLAB_CACHE/jupyterlab-venv-$OOMLAB_JUPYTERLAB_VERSION"
+export OOMLAB_PLAYWRIGHT_DIR="$OOMLAB_CACHE/playwright-core-$OOMLAB_PLAYWRIGHT_VERSION"
+
+# JupyterLab is not in Debian: pip installs it into a venv in the cache, outside the clone, so a fresh
+# clone reuses it. A venv cannot be moved (its scripts name its path), so it is made in place and a
+# marker written last says it is complete; one installer at a time (a lock).
+oomlab_ensure_jupyterlab() {
+  local venv="$OOMLAB_JUPYTERLAB_VENV"
+  [ -f "$venv/.oomlab-complete" ] && return 0
+  mkdir -p "$OOMLAB_CACHE"
+  (
+    flock 9
+    [ -f "$venv/.oomlab-complete" ] && exit 0
+    oomlab_say "installing JupyterLab $OOMLAB_JUPYTERLAB_VERSION from PyPI into $venv"
+    rm -rf "$venv"
+    /usr/bin/python3 -m venv "$venv" &&
+      "$venv/bin/pip" install -q --disable-pip-version-check "jupyterlab==$OOMLAB_JUPYTERLAB_VERSION" >&2 &&
+      touch "$venv/.oomlab-complete" ||
+      { rm -rf "$venv"; oomlab_say "pip could not install JupyterLab $OOMLAB_JUPYTERLAB_VERSION"; exit 1; }
+  ) 9>"$OOMLAB_CACHE/.jupyterlab.lock"
+}
+
+# playwright-core (no browsers: the test drives Debian's /usr/bin/chromium) from npm, cached like the venv.
+oomlab_ensure_playwright() {
+  local dir="$OOMLAB_PLAYWRIGHT_DIR"
+  [ -f "$dir/node_modules/playwright-core/package.json" ] && return 0
+  mkdir -p "$OOMLAB_CACHE"
+  (
+    flock 9
+    [ -f "$dir/node_modules/playwright-core/package.json" ] && exit 0
+    oomlab_say "installing playwright-core $OOMLAB_PLAYWRIGHT_VERSION from npm into $dir"
+    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" &&
+      npm install --silent --no-audit --no-fund --prefix "$dir.tmp" "playwright-core@$OOMLAB_PLAYWRIGHT_VERSION" >&2 &&
+      rm -rf "$dir" && mv "$dir.tmp" "$dir" ||
+      { rm -rf "$dir.tmp"; oomlab_say "npm could not install playwright-core"; exit 1; }
+  ) 9>"$OOMLAB_CACHE/.playwright.lock"
 }
 
 oomlab_build_is_fresh() {

@@ -13,10 +13,19 @@ from kernel_case import KernelCase
 KERNEL = "oomlab"
 
 
-def oomlab_containers():
-    out = subprocess.run(["docker", "ps", "-aq", "--filter", "label=oomlab.run"],
+def owned_containers(kernel_pid):
+    """The containers this test's kernel owns. Others share the engine, so never count them all:
+    the lab labels each container with its owner, host/pid/start."""
+    out = subprocess.run(["docker", "ps", "-a", "--filter", "label=oomlab.owner",
+                          "--format", '{{.ID}} {{.Label "oomlab.owner"}}'],
                          check=True, capture_output=True, text=True).stdout
-    return out.split()
+    owned = []
+    for line in out.splitlines():
+        container, _, owner = line.partition(" ")
+        parts = owner.split("/")
+        if len(parts) == 3 and parts[1] == str(kernel_pid):
+            owned.append(container)
+    return owned
 
 
 class ScenarioTests(KernelCase):
@@ -63,21 +72,21 @@ class ScenarioTests(KernelCase):
         self.assertIn("text/html", results[0]["content"]["data"])
 
     def test_interrupt_removes_the_cells_containers(self):
-        self.assertEqual(oomlab_containers(), [], "containers left from before")
+        pid = self.km.provisioner.process.pid
+        self.assertEqual(owned_containers(pid), [], "containers of this kernel left from before")
         msg_id = self.kc.execute('scenario().memory("256m").allocRam(16).sleep("60s").run()')
         deadline = time.monotonic() + 60
-        while not oomlab_containers():
+        while not owned_containers(pid):
             self.assertLess(time.monotonic(), deadline, "the scenario never started a container")
-            time.sleep(0.1)
-        time.sleep(0.5)
+            time.sleep(0.05)  # polling the engine, not waiting for a guessed moment
         start = time.monotonic()
         self.km.interrupt_kernel()
-        while oomlab_containers() and time.monotonic() - start < 5:
-            time.sleep(0.05)
+        while owned_containers(pid) and time.monotonic() - start < 5:
+            time.sleep(0.02)
         removed_after = time.monotonic() - start
         reply = self.reply_to(msg_id, timeout=10)
         print(f"\ncontainers gone {removed_after:.2f} s after the interrupt; cell ended with {reply['content'].get('ename')}")
-        self.assertEqual(oomlab_containers(), [])
+        self.assertEqual(owned_containers(pid), [])
         self.assertLess(removed_after, 1.0)
         self.assertEqual(reply["content"]["status"], "error")
         # and the kernel takes the next cell

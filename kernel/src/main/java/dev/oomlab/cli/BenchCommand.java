@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (no pass/fail).",
         subcommands = {BenchCommand.RuntimeBench.class, BenchCommand.ProbeBench.class, BenchCommand.VerifyBench.class,
-                HostsBench.class})
+                HostsBench.class, BenchCommand.KernelBench.class})
 public final class BenchCommand implements Runnable {
 
     @Override
@@ -176,6 +176,48 @@ public final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("bench: cannot find " + script + " (run from the repository)");
             }
             return new ProcessBuilder("bash", script.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /**
+     * This build's kernel against Debian's ipykernel in one run (bench/kernel-bench.py): cold start,
+     * warm round trip of 1+1, CPU per request, RSS, shutdown. The kernelspec goes into a scratch
+     * prefix first, so the figures are this build's, whatever is installed for the user.
+     */
+    @Command(name = "kernel", mixinStandardHelpOptions = true,
+            description = "The oomlab kernel against Debian's python3 kernel (ipykernel), side by side.")
+    static final class KernelBench implements Callable<Integer> {
+
+        @Option(names = "--starts", defaultValue = "3", description = "cold starts per kernel (default ${DEFAULT-VALUE})")
+        int starts;
+
+        @Option(names = "--json", description = "also write the figures to this file")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            Path script = ProjectRoot.resolve("bench", "kernel-bench.py");
+            if (!Files.isReadable(script)) {
+                throw new IllegalArgumentException("bench: cannot find " + script + " (run from the repository)");
+            }
+            Path prefix = Files.createTempDirectory("oomlab-bench-kernel");
+            try {
+                new dev.oomlab.kernel.install.KernelSpecInstaller(System.out).install(
+                        dev.oomlab.kernel.install.KernelSpec.ofThisInstallation(
+                                dev.oomlab.kernel.install.KernelSpec.DEFAULT_NAME),
+                        new dev.oomlab.kernel.install.InstallTarget.Prefix(prefix));
+                List<String> command = new java.util.ArrayList<>(List.of("/usr/bin/python3", script.toString(),
+                        "--starts", String.valueOf(starts)));
+                if (json != null) {
+                    command.addAll(List.of("--json", json.toAbsolutePath().toString()));
+                }
+                ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+                builder.environment().put("JUPYTER_PATH", prefix.resolve("share/jupyter").toString());
+                builder.environment().put("PYDEVD_DISABLE_FILE_VALIDATION", "1");
+                return builder.start().waitFor();
+            } finally {
+                org.apache.commons.io.FileUtils.deleteDirectory(prefix.toFile());
+            }
         }
     }
 }

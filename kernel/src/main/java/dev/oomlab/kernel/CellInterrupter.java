@@ -21,8 +21,12 @@ final class CellInterrupter implements Runnable {
 
     @Override
     public void run() {
-        cancelContainers();
         JavaRepl session = repl.getNow(null);
+        if (session != null) {
+            // before the containers go: the cell then ends as interrupted, not with the run's cancellation
+            session.noteInterrupt();
+        }
+        cancelContainers();
         if (session == null) {
             return;
         }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The kernel with the DSL and Docker (kernel/src/test/python/test_scenarios.py): a scenario cell
- * renders text/html and image/png; an interrupt leaves no container labelled oomlab.run.
+ * renders text/html and image/png; an interrupt leaves no container of its kernel (by the oomlab.owner label).
  */
 class ScenarioIT {
 

@@ -55,9 +55,9 @@ final class Cdp implements AutoCloseable {
         return answer.path("result");
     }
 
-    /** Evaluates a JavaScript expression in the page and returns its value (JSON-serialisable). */
+    /** Evaluates a JavaScript expression in the page (awaiting it if it is a promise) and returns its value (JSON-serialisable). */
     JsonNode evaluate(String expression) throws Exception {
-        JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true),
+        JsonNode result = send("Runtime.evaluate", Map.of("expression", expression, "returnByValue", true, "awaitPromise", true),
                 Duration.ofSeconds(30));
         if (result.has("exceptionDetails")) {
             throw new IllegalStateException("JavaScript failed: " + result.get("exceptionDetails"));

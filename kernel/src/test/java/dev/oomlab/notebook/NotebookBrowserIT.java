@@ -128,7 +128,8 @@ class NotebookBrowserIT {
                         + ".find(t => t.innerText.includes('seed observed')).scrollIntoView({block: 'center'})"
                 : "[...document.querySelectorAll('#notebook .output_area img')]"
                         + ".find(i => i.naturalWidth >= 400).scrollIntoView({block: 'center'})");
-        Thread.sleep(300);
+        // laid out and painted after the scroll: two animation frames, not a guessed delay
+        page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))");
         JsonNode shot = page.send("Page.captureScreenshot", Map.of("format", "png"), Duration.ofSeconds(30));
         Files.write(file, Base64.getDecoder().decode(shot.path("data").asText()));
     }

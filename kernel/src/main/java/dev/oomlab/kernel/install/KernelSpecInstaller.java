@@ -49,7 +49,7 @@ public final class KernelSpecInstaller {
         try {
             Path source = staging.resolve(spec.name());
             writeSpec(spec, source);
-            Optional<Path> jupyter = findJupyter();
+            Optional<Path> jupyter = findJupyter(target);
             if (jupyter.isPresent()) {
                 Optional<Path> installed = runJupyter(jupyter.get(), source, spec.name(), target);
                 if (installed.isPresent()) {
@@ -71,9 +71,10 @@ public final class KernelSpecInstaller {
         Files.writeString(dir.resolve("kernel.json"), Json.pretty(spec.json()), StandardCharsets.UTF_8);
         for (String logo : LOGOS) {
             try (InputStream in = KernelSpecInstaller.class.getResourceAsStream("/dev/oomlab/kernel/" + logo)) {
-                if (in != null) {
-                    Files.copy(in, dir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
+                if (in == null) {
+                    throw new IllegalStateException("the kernel's " + logo + " is missing from its jar");
                 }
+                Files.copy(in, dir.resolve(logo), StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -83,6 +84,22 @@ public final class KernelSpecInstaller {
      * PATH may be a Python without jupyter_client.
      */
     public static Optional<Path> findJupyter() {
+        return findJupyter(new InstallTarget.User());
+    }
+
+    /**
+     * As {@link #findJupyter()}, but --sys-prefix means the active virtual environment's Python
+     * (VIRTUAL_ENV), so its jupyter comes first there: Debian's would install into /usr.
+     */
+    static Optional<Path> findJupyter(InstallTarget target) {
+        String venv = System.getenv("VIRTUAL_ENV");
+        if (target instanceof InstallTarget.SysPrefix && venv != null && !venv.isBlank()
+                && System.getenv("OOMLAB_JUPYTER") == null) {
+            Path inVenv = Path.of(venv, "bin", "jupyter");
+            if (Files.isExecutable(inVenv)) {
+                return Optional.of(inVenv);
+            }
+        }
         String override = System.getenv("OOMLAB_JUPYTER");
         if (override != null && !override.isBlank()) {
             return Optional.of(Path.of(override));

@@ -34,6 +34,7 @@ public final class JavaRepl implements AutoCloseable {
     private final SourceCodeAnalysis analysis;
     private final Deque<VarSnippet> results = new ArrayDeque<>();
     private final List<String> startupWarnings = new ArrayList<>();
+    private final Rerun rerun = new Rerun();
 
     private JavaRepl(JShell shell, KernelExecutionControl control) {
         this.shell = shell;
@@ -143,10 +144,17 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     private CellOutcome evalSnippet(String source) {
+        Optional<Rerun.Entry> again = rerun.find(source, shell);
+        if (again.isPresent()) {
+            return runAgain(again.get());
+        }
+        control.forgetLastInvoked();
         List<SnippetEvent> events = shell.eval(source);
         if (control.wasStopped()) {
+            rerun.forgetAll();
             return new CellOutcome.Failed(ErrorReport.interrupted());
         }
+        rememberOrForget(source, events);
         CellOutcome outcome = new CellOutcome.Done();
         for (SnippetEvent event : events) {
             if (event.causeSnippet() != null) {
@@ -181,6 +189,34 @@ public final class JavaRepl implements AutoCloseable {
         return outcome;
     }
 
+    /** A lone expression that ran well can run again (see {@link Rerun}); anything else may change what names mean. */
+    private void rememberOrForget(String source, List<SnippetEvent> events) {
+        Optional<String[]> invoked = control.lastInvoked();
+        if (events.size() == 1 && events.get(0).snippet() instanceof VarSnippet var
+                && var.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
+                && events.get(0).status() == Snippet.Status.VALID && events.get(0).exception() == null
+                && invoked.isPresent()) {
+            rerun.remember(source, var, invoked.get()[0], invoked.get()[1]);
+        } else {
+            rerun.forgetAll();
+        }
+    }
+
+    private CellOutcome runAgain(Rerun.Entry entry) {
+        try {
+            String key = control.invokeAgain(entry.className(), entry.method());
+            return control.value(key).<CellOutcome>map(held -> new CellOutcome.Value(held.value()))
+                    .orElseGet(CellOutcome.Done::new);
+        } catch (jdk.jshell.spi.ExecutionControl.StoppedException e) {
+            return new CellOutcome.Failed(ErrorReport.interrupted());
+        } catch (java.lang.reflect.InvocationTargetException e) {
+            return new CellOutcome.Failed(Traces.of(e.getCause() == null ? e : e.getCause()));
+        } catch (Exception e) {
+            rerun.forgetAll();
+            return new CellOutcome.Failed(Traces.of(e));
+        }
+    }
+
     /** Expressions show their value (as jshell does); declarations and statements do not. */
     private static boolean shows(Snippet snippet) {
         return snippet.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND
@@ -209,6 +245,7 @@ public final class JavaRepl implements AutoCloseable {
 
     /** Adds a jar or a directory to the class path, for compiling and running the next snippets. */
     public void addToClasspath(java.nio.file.Path path) {
+        rerun.forgetAll();
         shell.addToClasspath(path.toAbsolutePath().toString());
     }
 
@@ -280,6 +317,11 @@ public final class JavaRepl implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The user interrupted the cell: however it ends now, it ends as interrupted. Safe from another thread. */
+    public void noteInterrupt() {
+        control.noteInterrupt();
     }
 
     /** Ends the running cell; safe to call from another thread. */

@@ -49,6 +49,39 @@ final class KernelExecutionControl extends DirectExecutionControl {
                 .toArray(ClassBytecodes[]::new));
     }
 
+    /** The wrapper class and method JShell ran last: what {@link Rerun} keeps to run it again. */
+    private volatile String lastClass;
+    private volatile String lastMethod;
+
+    @Override
+    public String invoke(String className, String methodName) throws RunException, EngineTerminationException,
+            InternalException {
+        lastClass = className;
+        lastMethod = methodName;
+        return super.invoke(className, methodName);
+    }
+
+    /** The class and method of the last snippet JShell ran, if any ran. */
+    Optional<String[]> lastInvoked() {
+        String type = lastClass;
+        return type == null ? Optional.empty() : Optional.of(new String[] {type, lastMethod});
+    }
+
+    void forgetLastInvoked() {
+        lastClass = null;
+        lastMethod = null;
+    }
+
+    /**
+     * Runs an already loaded snippet's method again, on a cell thread as JShell would: returns the
+     * value key, or throws the user's exception as an InvocationTargetException, or StoppedException.
+     */
+    String invokeAgain(String className, String methodName) throws Exception {
+        Method doit = findClass(className).getDeclaredMethod(methodName);
+        doit.setAccessible(true);
+        return invoke(doit);
+    }
+
     /** JShell turns this string into SnippetEvent.value(); it is a key to the real object. */
     @Override
     protected String invoke(Method doit) throws Exception {
@@ -76,7 +109,10 @@ final class KernelExecutionControl extends DirectExecutionControl {
             CellStop.clear();
         }
         Throwable error = failure.get();
-        if (isStop(error) || error instanceof InvocationTargetException ite && isStop(ite.getCause())) {
+        // after an interrupt, whatever the cell died of (a docker call's ClosedByInterruptException, a
+        // cancelled run) is the interrupt: the user sees that, not a library's stack trace
+        if (isStop(error) || error instanceof InvocationTargetException ite && isStop(ite.getCause())
+                || error != null && interruptPending) {
             stopped = true;
             throw new StoppedException();
         }
@@ -107,6 +143,11 @@ final class KernelExecutionControl extends DirectExecutionControl {
         CellStop.clear();
         stopped = false;
         interruptPending = false;
+    }
+
+    /** An interrupt is coming for the current cell (its containers are being removed first). */
+    void noteInterrupt() {
+        interruptPending = true;
     }
 
     boolean wasStopped() {

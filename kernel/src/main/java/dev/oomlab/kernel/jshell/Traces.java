@@ -36,6 +36,20 @@ final class Traces {
         return new ErrorReport(name, message, lines);
     }
 
+    /** The same for an exception caught outside JShell (a snippet run again, see {@link Rerun}). */
+    static ErrorReport of(Throwable exception) {
+        String name = exception.getClass().getName();
+        String message = exception.getMessage() == null ? "" : exception.getMessage();
+        List<String> lines = new ArrayList<>();
+        lines.add(ErrorReport.RED + headline(name, message) + ErrorReport.RESET);
+        appendFrames(lines, exception.getStackTrace());
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            lines.add("Caused by: " + headline(cause.getClass().getName(), cause.getMessage()));
+            appendFrames(lines, cause.getStackTrace());
+        }
+        return new ErrorReport(name, message, lines);
+    }
+
     private static String headline(String name, String message) {
         return message == null || message.isEmpty() ? name : name + ": " + message;
     }

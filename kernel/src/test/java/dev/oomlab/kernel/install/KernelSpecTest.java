@@ -38,4 +38,15 @@ class KernelSpecTest {
         assertThat(written).isEqualTo(spec.json());
         assertThat(dir).isEqualTo(prefix.resolve("share/jupyter/kernels/oomlab"));
     }
+
+    @Test
+    void theLogosAreRealPngsOfTheirSize(@TempDir Path dir) throws Exception {
+        KernelSpecInstaller.writeSpec(spec, dir);
+        for (int size : new int[] {32, 64}) {
+            java.awt.image.BufferedImage logo = javax.imageio.ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
+            assertThat(logo).as("logo-%dx%d.png", size, size).isNotNull();
+            assertThat(logo.getWidth()).isEqualTo(size);
+            assertThat(logo.getHeight()).isEqualTo(size);
+        }
+    }
 }

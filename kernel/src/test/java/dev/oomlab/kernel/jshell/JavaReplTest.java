@@ -30,6 +30,36 @@ class JavaReplTest {
     }
 
     @Test
+    void anExpressionRunAgainRunsAgain() {
+        repl.eval("int counted = 0; int count() { return ++counted; }");
+        assertThat(repl.eval("count() * 10")).isEqualTo(new CellOutcome.Value(10));
+        assertThat(repl.eval("count() * 10")).as("run again, not a remembered value").isEqualTo(new CellOutcome.Value(20));
+        assertThat(repl.eval("count() * 10")).isEqualTo(new CellOutcome.Value(30));
+    }
+
+    @Test
+    void anExpressionRunAgainSeesARedefinedMethod() {
+        repl.eval("int version() { return 1; }");
+        assertThat(repl.eval("version() + 100")).isEqualTo(new CellOutcome.Value(101));
+        assertThat(repl.eval("version() + 100")).isEqualTo(new CellOutcome.Value(101));
+        repl.eval("int version() { return 2; }");
+        assertThat(repl.eval("version() + 100")).isEqualTo(new CellOutcome.Value(102));
+        repl.eval("String version() { return \"three\"; }");
+        assertThat(repl.eval("version() + 100")).isEqualTo(new CellOutcome.Value("three100"));
+    }
+
+    @Test
+    void anExpressionRunAgainThatThrowsReportsTheUsersException() {
+        repl.eval("int tries = 0; int nextDivisor() { return 1 - tries++; }");
+        assertThat(repl.eval("10 / nextDivisor()")).isEqualTo(new CellOutcome.Value(10));
+        CellOutcome again = repl.eval("10 / nextDivisor()");
+        assertThat(again).isInstanceOf(CellOutcome.Failed.class);
+        ErrorReport error = ((CellOutcome.Failed) again).error();
+        assertThat(error.name()).isEqualTo("java.lang.ArithmeticException");
+        assertThat(String.join("\n", error.traceback())).contains("/ by zero").doesNotContain("dev.oomlab.kernel");
+    }
+
+    @Test
     void theDslIsImportedAndSharesTheKernelsClasses() {
         assertThat(repl.startupWarnings()).noneMatch(w -> w.contains("dev.oomlab.display"));
         CellOutcome outcome = repl.eval("Display.class");
