@@ -1,6 +1,5 @@
 package dev.oomlab.cli;
 
-import dev.oomlab.notebook.NotebookListener;
 import dev.oomlab.notebook.NotebookRun;
 import dev.oomlab.notebook.NotebookRunner;
 import dev.oomlab.notebook.NotebookRuns;
@@ -10,46 +9,57 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.io.FileUtils;
 
 /**
- * verify's notebooks, in two waves so that they cost little wall time: those that need only the
+ * verify's notebooks, executed so that they cost little wall time: those that need only the
  * hypotheses' results start as soon as those are in the store, beside the platform bug's
- * measurement (which leaves a core idle: its runs are one after the other); those that show the
- * platform bug (metadata {@code oomlab.needs: ["platform-bug"]}) start when it is measured. Each
- * wave runs {@link #PARALLELISM} notebooks at once, on a kernelspec installed into a temp prefix.
+ * measurement; those that show the platform bug (metadata {@code oomlab.needs: ["platform-bug"]})
+ * join the same queue when it is measured. {@link #PARALLELISM} run at once, on a kernelspec
+ * installed into a temp prefix.
  */
 final class VerifyNotebooks implements AutoCloseable {
 
-    /** Notebooks at once: their time is mostly a kernel starting, which two cores do two at a time. */
-    static final int PARALLELISM = 2;
+    /**
+     * Notebooks at once. Most of a notebook's time is its kernel's JVM starting and nbconvert's
+     * Python, CPU work that overlaps the platform bug's runs (one or two containers touching memory).
+     */
+    static final int PARALLELISM = 3;
     static final String NEEDS_PLATFORM_BUG = "platform-bug";
 
     private final Path reportDir;
-    private final Path storeFile;
     private final ProgressBar progress;
     private final Path prefix;
+    private final NotebookRunner runner;
+    /** Every notebook, in report order. */
+    private final List<Path> all;
     private final List<Path> early = new ArrayList<>();
     private final List<Path> late = new ArrayList<>();
-    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "oomlab-notebooks");
+    private final ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, r -> {
+        Thread t = new Thread(r, "oomlab-notebook");
         t.setDaemon(true);
         return t;
     });
-    private Future<NotebookRuns> earlyRuns;
+    private final Map<Path, Future<NotebookRun>> runs = new LinkedHashMap<>();
+    private final AtomicInteger done = new AtomicInteger();
+    private volatile boolean finishing;
     private long start;
 
     private VerifyNotebooks(Path reportDir, Path storeFile, ProgressBar progress, Path prefix) {
         this.reportDir = reportDir;
-        this.storeFile = storeFile;
         this.progress = progress;
         this.prefix = prefix;
-        for (Path nb : Notebooks.list(ProjectRoot.resolve("notebooks"))) {
+        this.runner = NotebookRunner.on(prefix).resultStore(storeFile);
+        this.all = Notebooks.list(ProjectRoot.resolve("notebooks"));
+        for (Path nb : all) {
             (Notebooks.needs(nb).contains(NEEDS_PLATFORM_BUG) ? late : early).add(nb);
         }
     }
@@ -67,61 +77,58 @@ final class VerifyNotebooks implements AutoCloseable {
         }
     }
 
-    /** Starts the first wave in the background; the store file must hold the hypotheses' results. */
+    /** Queues the notebooks that need only the hypotheses; the store file must hold their results. */
     void startEarly() {
         start = System.nanoTime();
-        earlyRuns = background.submit(() -> runner((run, index, total) ->
-                progress.aside("notebook " + name(run) + (run.passed() ? " ok" : " FAILED")))
-                .run(early, out()));
+        early.forEach(this::submit);
     }
 
-    /** Waits for the first wave, then runs the second (the store file now holds the platform bug). */
+    /** Queues the rest (the store file now holds the platform bug) and waits for every notebook. */
     NotebookRuns finish() {
-        if (earlyRuns == null) {
+        if (start == 0) {
             startEarly();
         }
         progress.phase("notebooks");
-        List<NotebookRun> all = new ArrayList<>(join(earlyRuns).runs());
-        int total = early.size() + late.size();
-        all.addAll(runner((run, index, count) -> progress.step(early.size() + index + 1, total, name(run)))
-                .run(late, out()).runs());
-        progress.end();
+        finishing = true;
+        late.forEach(this::submit);
         List<NotebookRun> ordered = new ArrayList<>();
-        for (Path nb : Notebooks.list(ProjectRoot.resolve("notebooks"))) {
-            all.stream().filter(r -> r.notebook().equals(nb)).findFirst().ifPresent(ordered::add);
+        for (Path nb : all) {
+            ordered.add(join(runs.get(nb)));
         }
+        progress.end();
         return new NotebookRuns(ordered);
     }
 
-    /** Wall seconds from the first wave's start to the end of the second. */
+    /** Wall seconds from the first notebook's start to the last one's end. */
     double seconds() {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    private NotebookRunner runner(Finished finished) {
-        return NotebookRunner.on(prefix).resultStore(storeFile).parallelism(PARALLELISM).listener(
-                new NotebookListener() {
-                    @Override
-                    public void finished(NotebookRun run, int index, int total) {
-                        finished.heard(run, index, total);
-                    }
-                });
+    private void submit(Path notebook) {
+        int total = all.size();
+        runs.put(notebook, pool.submit(() -> {
+            NotebookRun run = runner.run(notebook, reportDir.resolve("notebooks"));
+            String name = run.notebook().getFileName() + (run.passed() ? "" : " FAILED");
+            if (finishing) {
+                progress.step(done.incrementAndGet(), total, name);
+            } else {
+                done.incrementAndGet();
+                progress.aside("notebook " + name); // the bar is the platform bug's
+            }
+            return run;
+        }));
     }
 
-    private Path out() {
-        return reportDir.resolve("notebooks");
-    }
-
-    /** Stops a wave still running (an interrupt reaches each nbconvert, which stops its kernel). */
+    /** Stops what still runs (an interrupt reaches each nbconvert, which stops its kernel). */
     @Override
     public void close() {
-        background.shutdownNow();
+        pool.shutdownNow();
         delete(prefix);
     }
 
-    private static NotebookRuns join(Future<NotebookRuns> runs) {
+    private static NotebookRun join(Future<NotebookRun> run) {
         try {
-            return runs.get();
+            return run.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while executing notebooks", e);
@@ -130,19 +137,10 @@ final class VerifyNotebooks implements AutoCloseable {
         }
     }
 
-    private static String name(NotebookRun run) {
-        return run.notebook().getFileName().toString();
-    }
-
     private static void delete(Path dir) {
         if (dir != null) {
             // a temp dir we could not fully remove is reported by nothing else; keep going
             FileUtils.deleteQuietly(dir.toFile());
         }
-    }
-
-    @FunctionalInterface
-    private interface Finished {
-        void heard(NotebookRun run, int index, int total);
     }
 }

@@ -2,7 +2,7 @@ package dev.oomlab.notebook;
 
 import java.nio.file.Path;
 
-/** Hears a batch of notebooks being executed; with parallelism, from several threads at once. */
+/** Hears a batch of notebooks being executed, one after the other. */
 public interface NotebookListener {
 
     NotebookListener NONE = new NotebookListener() { };

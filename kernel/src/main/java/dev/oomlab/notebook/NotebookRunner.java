@@ -13,12 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Executes notebooks headless with nbconvert on the oomlab kernel, each into an executed .ipynb
@@ -27,12 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>nbconvert runs with {@code --allow-errors} so that a failing notebook is still written, with
  * the failing cell's evidence in it, for the report; a notebook fails when any cell has an error
- * output, or when nbconvert itself fails (no kernel, kernel died, a cell timed out).
- *
- * <p>Notebooks run one after the other unless {@link #parallelism} says otherwise. Side by side
- * they share the host: each kernel's suite reads the memory available when its batch starts, so
- * it sees the other's containers; most of a notebook's time is its kernel starting, which is
- * why two at once pay off even on two cores.
+ * output, or when nbconvert itself fails (no kernel, kernel died, a cell timed out). A batch runs
+ * one after the other; callers may run single notebooks side by side (verify does): each kernel's
+ * suite reads the memory available when its batch starts, so it sees the others' containers.
  */
 public final class NotebookRunner {
 
@@ -48,16 +40,14 @@ public final class NotebookRunner {
     private final Duration notebookTimeout;
     private final NotebookListener listener;
     private final Path resultStore;
-    private final int parallelism;
 
     private NotebookRunner(Jupyter jupyter, Duration cellTimeout, Duration notebookTimeout, NotebookListener listener,
-                           Path resultStore, int parallelism) {
+                           Path resultStore) {
         this.jupyter = jupyter;
         this.cellTimeout = cellTimeout;
         this.notebookTimeout = notebookTimeout;
         this.listener = listener;
         this.resultStore = resultStore;
-        this.parallelism = parallelism;
     }
 
     /**
@@ -71,8 +61,7 @@ public final class NotebookRunner {
 
     public static NotebookRunner on(Jupyter jupyter) {
         Objects.requireNonNull(jupyter, "jupyter");
-        return new NotebookRunner(jupyter, DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, NotebookListener.NONE, null,
-                1);
+        return new NotebookRunner(jupyter, DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, NotebookListener.NONE, null);
     }
 
     /** Every notebook of {@code notebooksDir}, in report order, into {@code outDir}. */
@@ -98,18 +87,16 @@ public final class NotebookRunner {
     }
 
     public NotebookRunner cellTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, positive("cellTimeout", timeout), notebookTimeout, listener, resultStore,
-                parallelism);
+        return new NotebookRunner(jupyter, positive("cellTimeout", timeout), notebookTimeout, listener, resultStore);
     }
 
     public NotebookRunner notebookTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, cellTimeout, positive("notebookTimeout", timeout), listener, resultStore,
-                parallelism);
+        return new NotebookRunner(jupyter, cellTimeout, positive("notebookTimeout", timeout), listener, resultStore);
     }
 
     public NotebookRunner listener(NotebookListener newListener) {
         return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, Objects.requireNonNull(newListener, "listener"),
-                resultStore, parallelism);
+                resultStore);
     }
 
     /**
@@ -118,15 +105,7 @@ public final class NotebookRunner {
      */
     public NotebookRunner resultStore(Path file) {
         return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, listener,
-                Objects.requireNonNull(file, "resultStore").toAbsolutePath(), parallelism);
-    }
-
-    /** How many notebooks execute at once (default 1); the listener hears them from several threads. */
-    public NotebookRunner parallelism(int n) {
-        if (n < 1) {
-            throw new IllegalArgumentException("parallelism: must be at least 1, got " + n);
-        }
-        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, listener, resultStore, n);
+                Objects.requireNonNull(file, "resultStore").toAbsolutePath());
     }
 
     public NotebookRuns runAll(Path notebooksDir, Path outDir) {
@@ -137,45 +116,16 @@ public final class NotebookRunner {
         return run(notebooks, outDir);
     }
 
-    /** Executes the notebooks, {@link #parallelism} at a time; the runs come back in the given order. */
     public NotebookRuns run(List<Path> notebooks, Path outDir) {
         requireKernel();
-        int total = notebooks.size();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(parallelism, total)), r -> {
-            Thread t = new Thread(r, "oomlab-notebook");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<NotebookRun>> futures = new ArrayList<>();
-            for (int i = 0; i < total; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    listener.started(notebooks.get(index), index, total);
-                    NotebookRun run = execute(notebooks.get(index), outDir);
-                    listener.finished(run, done.getAndIncrement(), total);
-                    return run;
-                }));
-            }
-            List<NotebookRun> runs = new ArrayList<>();
-            for (Future<NotebookRun> f : futures) {
-                runs.add(f.get());
-            }
-            return new NotebookRuns(runs);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while executing notebooks", e);
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow(); // an interrupt reaches each nbconvert, which stops its kernel
-            try {
-                pool.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        List<NotebookRun> runs = new ArrayList<>();
+        for (int i = 0; i < notebooks.size(); i++) {
+            listener.started(notebooks.get(i), i, notebooks.size());
+            NotebookRun run = execute(notebooks.get(i), outDir);
+            runs.add(run);
+            listener.finished(run, i, notebooks.size());
         }
+        return new NotebookRuns(runs);
     }
 
     /** Executes one notebook into {@code outDir}: outDir/NAME.ipynb, outDir/NAME.html, outDir/logs/NAME.log. */
