@@ -16,15 +16,7 @@ import jdk.jshell.UnresolvedReferenceException;
  * Runs a .jsh script with the DSL imported, in this JVM, and stops at the first exception or
  * compile error with its message on stderr: a script is a test of a claim, so it fails loudly.
  */
-public final class ScriptRunner {
-
-    private final PrintStream out;
-    private final PrintStream err;
-
-    public ScriptRunner(PrintStream out, PrintStream err) {
-        this.out = out;
-        this.err = err;
-    }
+public record ScriptRunner(PrintStream out, PrintStream err) {
 
     /** Returns the exit status: 0 when every snippet ran, 1 at the first failure. */
     public int run(String name, String source) {

@@ -8,13 +8,7 @@ import dev.oomlab.kernel.protocol.Message;
 import java.util.function.Supplier;
 
 /** complete: JShell's suggestions at the cursor. */
-public final class CompleteHandler implements Handler {
-
-    private final Supplier<JavaRepl> repl;
-
-    public CompleteHandler(Supplier<JavaRepl> repl) {
-        this.repl = repl;
-    }
+public record CompleteHandler(Supplier<JavaRepl> repl) implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {

@@ -8,13 +8,7 @@ import dev.oomlab.kernel.protocol.Message;
 import java.util.List;
 
 /** history: tail, range and search over this session's cells; an empty history answers an empty list. */
-public final class HistoryHandler implements Handler {
-
-    private final History history;
-
-    public HistoryHandler(History history) {
-        this.history = history;
-    }
+public record HistoryHandler(History history) implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {

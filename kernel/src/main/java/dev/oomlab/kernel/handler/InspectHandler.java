@@ -7,13 +7,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** inspect: signatures (and javadoc at detail level 1) of what is under the cursor. */
-public final class InspectHandler implements Handler {
-
-    private final Supplier<JavaRepl> repl;
-
-    public InspectHandler(Supplier<JavaRepl> repl) {
-        this.repl = repl;
-    }
+public record InspectHandler(Supplier<JavaRepl> repl) implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {

@@ -4,13 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.oomlab.kernel.protocol.Message;
 
 /** interrupt (message mode): stops the running cell and its containers, then replies. */
-public final class InterruptHandler implements Handler {
-
-    private final Runnable interrupter;
-
-    public InterruptHandler(Runnable interrupter) {
-        this.interrupter = interrupter;
-    }
+public record InterruptHandler(Runnable interrupter) implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {

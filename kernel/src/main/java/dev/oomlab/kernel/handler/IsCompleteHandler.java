@@ -8,13 +8,7 @@ import dev.oomlab.kernel.protocol.Message;
 import java.util.function.Supplier;
 
 /** is_complete: whether Enter should run the code or open a new line. */
-public final class IsCompleteHandler implements Handler {
-
-    private final Supplier<JavaRepl> repl;
-
-    public IsCompleteHandler(Supplier<JavaRepl> repl) {
-        this.repl = repl;
-    }
+public record IsCompleteHandler(Supplier<JavaRepl> repl) implements Handler {
 
     @Override
     public ObjectNode handle(Message request) {

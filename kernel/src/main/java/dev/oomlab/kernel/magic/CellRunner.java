@@ -16,15 +16,7 @@ import java.util.function.Supplier;
  * otherwise lines starting with % are line magics and the Java between them runs in order, so a
  * jar added by %maven can be imported on the next line of the same cell.
  */
-public final class CellRunner {
-
-    private final MavenResolver maven;
-    private final Path workingDirectory;
-
-    public CellRunner(MavenResolver maven, Path workingDirectory) {
-        this.maven = maven;
-        this.workingDirectory = workingDirectory;
-    }
+public record CellRunner(MavenResolver maven, Path workingDirectory) {
 
     /** Runs a whole cell: the first of its parts to fail ends it. */
     public CellOutcome run(JavaRepl repl, String code) {
