@@ -29,7 +29,8 @@ import org.junit.jupiter.api.TestInstance;
  * The main job, whole: {@code oomlab verify} in its own JVM, as a user runs it. It reproduces the
  * seed study (exit 0), executes every notebook without a cell error, with each notebook's kernel
  * answering from verify's result store, and starts no scenario twice on a host: the containers
- * results.json lists are exactly those the engine saw start under the job's label, which verify's
+ * results.json lists are exactly those the engine saw created under the job's label (one that runc
+ * could not start, as a negative oom_score_adj here, counts: it was made), which verify's
  * notebook kernels inherit. The report stays in target/verify-it/.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -39,7 +40,8 @@ class VerifyIT {
     private final Path out = Path.of("target", "verify-it").toAbsolutePath();
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private final String job = "verify-it-" + UUID.randomUUID().toString().substring(0, 8);
-    private final List<String> started = Collections.synchronizedList(new ArrayList<>());
+    /** Containers the engine created under the job's label; one that runc failed to start counts too. */
+    private final List<String> created = Collections.synchronizedList(new ArrayList<>());
     private int exit;
     private JsonNode report;
 
@@ -57,8 +59,8 @@ class VerifyIT {
                     @Override
                     public void onNext(Event e) {
                         Map<String, String> attributes = e.getActor() == null ? Map.of() : e.getActor().getAttributes();
-                        if ("start".equals(e.getAction()) && job.equals(attributes.get(DockerRuntime.LABEL_JOB))) {
-                            started.add(attributes.get("name"));
+                        if ("create".equals(e.getAction()) && job.equals(attributes.get(DockerRuntime.LABEL_JOB))) {
+                            created.add(attributes.get("name"));
                         } else if ("tag".equals(e.getAction()) && marker.equals(attributes.get("name"))) {
                             markerSeen.countDown();
                         }
@@ -76,7 +78,7 @@ class VerifyIT {
             exit = p.exitValue();
             System.out.println(Files.readString(out.resolve("verify.log")));
             report = new ObjectMapper().readTree(out.resolve("results.json").toFile());
-            // events arrive in order: once the marker's tag event is here, every start before it is too
+            // events arrive in order: once the marker's tag event is here, every create before it is too
             runtime.client().tagImageCmd(runtime.imageReference(), "oomlab-marker", job).exec();
             assertThat(markerSeen.await(1, TimeUnit.MINUTES)).as("the marker's tag event arrived").isTrue();
         } finally {
@@ -96,7 +98,7 @@ class VerifyIT {
     }
 
     @Test
-    void resultsJsonListsEveryContainerTheEngineStartedOnceEach() {
+    void resultsJsonListsEveryContainerTheEngineCreatedOnceEach() {
         List<String> listed = new ArrayList<>();
         List<String> runs = new ArrayList<>();
         for (JsonNode c : report.path("containers")) {
@@ -108,7 +110,7 @@ class VerifyIT {
         }
         assertThat(runs).as("no scenario ran twice on a host").doesNotHaveDuplicates();
         assertThat(listed).isNotEmpty().doesNotHaveDuplicates();
-        assertThat(started).as("containers the engine saw start with label %s=%s", DockerRuntime.LABEL_JOB, job)
+        assertThat(created).as("containers the engine saw created with label %s=%s", DockerRuntime.LABEL_JOB, job)
                 .containsExactlyInAnyOrderElementsOf(listed);
     }
 
