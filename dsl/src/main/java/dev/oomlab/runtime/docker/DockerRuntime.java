@@ -165,39 +165,31 @@ public final class DockerRuntime implements ContainerRuntime {
         // the host's side of reclaim: only an engine on this machine has its /proc/vmstat here
         Map<String, Long> vmstatBefore = local ? HostVmstat.read() : Map.of();
         long started = System.nanoTime();
-        CreateContainerResponse created;
         String name = "oomlab-" + runId + "-" + sequence.incrementAndGet();
-        try {
-            created = create(scenario, reference, name);
-        } catch (BadRequestException e) {
-            // the engine's own validation (e.g. a memory limit below its minimum): shown as it answered
-            return Results.from(scenario, Observation.refused(EngineAnswer.message(e), elapsed(started)),
-                    environment(), runId, "");
-        } catch (DockerException e) {
-            return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(), started),
-                    environment(), runId, "");
-        }
-        String containerId = created.getId();
-        List<String> warnings = created.getWarnings() == null ? List.of() : List.of(created.getWarnings());
-        long limit = scenario.limits().memory().bytes();
-        liveLimitBytes.addAndGet(limit);
-        try {
-            return runCreated(scenario, listener, containerId, name, started, warnings, vmstatBefore);
-        } finally {
-            liveLimitBytes.addAndGet(-limit);
-        }
-    }
-
-    private Result runCreated(ScenarioSpec scenario, RunListener listener, String containerId, String name,
-                              long started, List<String> warnings, Map<String, Long> vmstatBefore) {
+        // registered before the container exists: an interrupt mid-create removes it by its name
         Object key = new Object();
         AtomicBoolean cancelled = new AtomicBoolean();
         ActiveRuns.register(key, () -> {
             cancelled.set(true);
-            remove(containerId);
+            remove(name);
         });
         boolean observed = false;
+        long limit = scenario.limits().memory().bytes();
+        liveLimitBytes.addAndGet(limit);
         try {
+            CreateContainerResponse created;
+            try {
+                created = create(scenario, reference, name);
+            } catch (BadRequestException e) {
+                // the engine's own validation (e.g. a memory limit below its minimum): shown as it answered
+                return Results.from(scenario, Observation.refused(EngineAnswer.message(e), elapsed(started)),
+                        environment(), runId, "");
+            } catch (DockerException e) {
+                return Results.from(scenario, failure("Docker refused to create the container: " + e.getMessage(),
+                        started), environment(), runId, "");
+            }
+            String containerId = created.getId();
+            List<String> warnings = created.getWarnings() == null ? List.of() : List.of(created.getWarnings());
             Observation observation = observe(scenario, containerId, listener, started, cancelled)
                     .withWarnings(warnings);
             Map<String, Long> vmstatAfter = local ? HostVmstat.read() : Map.of();
@@ -207,14 +199,15 @@ public final class DockerRuntime implements ContainerRuntime {
             observed = true;
             return Results.from(scenario, observation, environment(), runId, name);
         } finally {
+            liveLimitBytes.addAndGet(-limit);
             if (observed) {
                 removals.later(() -> {
-                    remove(containerId);
+                    remove(name);
                     ActiveRuns.unregister(key);
                 });
-            } else { // cancelled, interrupted or stopped: remove now, on this thread
+            } else { // refused, cancelled, interrupted or stopped: remove now (by name: there may be no id yet)
                 ActiveRuns.unregister(key);
-                remove(containerId);
+                remove(name);
             }
         }
     }
