@@ -296,7 +296,7 @@ class VmHostIT {
         CaseResult noSwap = e18.cases().get(0);
         assertThat(noSwap.testCase().asIfFalse(noSwap.result())).as(noSwap.testCase().evidence().why(noSwap.result()))
                 .isTrue();
-        // measured: swapping at the limit, PSI some 0 -> 4.9 s over the 5.7 s before the kill
+        // measured: swapping at the limit, PSI some 0 -> 4.9 s over the ~6 s at the limit before the kill
         CaseResult swapping = e18.cases().get(1);
         assertThat(swapping.testCase().asIfTrue(swapping.result()))
                 .as(swapping.testCase().evidence().why(swapping.result())).isTrue();
