@@ -37,8 +37,10 @@ import org.junit.jupiter.api.TestInstance;
  * with the image's kernel; memory.max 512M with ram 700 is an OOM kill with memory.events
  * oom_kill 1 and memory.peak at the limit; --oom-kill-disable is dropped by Docker on v2 and the
  * task is killed as without it; the seed study H1-H8 ends as on v1; its engine answers as a remote
- * tcp host. After close nothing of the VM is left. One boot of a 6g VM for all of it: measured
- * 273 s in all here (boot 25 s, the 22 seed cases 174 s, two at a time under TCG).
+ * tcp host; random cases end as on v1 and as the model says; E6, E17 and E18 (issue 11). After
+ * close nothing of the VM is left. One boot of a 6g VM for all of it: measured 273 s in all here
+ * (boot 25 s, the 22 seed cases 174 s, two at a time under TCG); the random cases add 117 s, E6 E17
+ * E18 about 90 s (another run, the machine busier: 660 s in all, the seed cases 329 s).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmHostIT {
@@ -65,8 +67,9 @@ class VmHostIT {
             // a developer's machine without qemu or root (to build the image) skips; CI must not
             Assumptions.assumeTrue(qemu.isPresent() && root, "needs qemu-system-x86_64 and root");
         }
-        // 6g: the seed's H2 asks for a 4g container, and the engine keeps 1g of the guest's memory
-        host = Hosts.vm().name("it").memory("6g").swap("512m").cpus(2).start();
+        // 6g: the seed's H2 asks for a 4g container, and the engine keeps 1g of the guest's memory; swap 1g:
+        // E6's ram 1200 under memory-swap 1g may swap 512 MiB, and the guest's own pages take some too
+        host = Hosts.vm().name("it").memory("6g").swap("1g").cpus(2).start();
         vm = host.vm();
         VmConfig config = vm.config();
         runDir = config.runDir();
@@ -226,12 +229,14 @@ class VmHostIT {
 
     /**
      * E6 (issue 11) on the VM's swap disk: ram 800 under 512m with memory-swap 1g is OK (peak 512 MiB,
-     * the rest swapped), ram 1200 is killed at 784 MiB. The limit model ignores swap, so it predicts
+     * the rest swapped), ram 1200 is killed at 1008 MiB. The limit model ignores swap, so it predicts
      * an OOM for ram 800: it disagrees there, as it says it would.
      */
     @Test
     void e6SwapLetsAContainerPassItsMemoryUpToMemorySwap() {
-        HypothesisResult e6 = Catalogue.byId("E6").run(Suite.on(host));
+        // one at a time: the swap disk is the guest's, not the container's. Measured with both cases at once on a
+        // 512 MiB disk: ram 800 killed at 704 MiB, ram 1200 at 1008 (memory-swap is a limit, not a reservation)
+        HypothesisResult e6 = Catalogue.byId("E6").run(Suite.on(host).parallelism(1));
         System.out.println("VmHostIT E6: " + e6.headline());
         for (CaseResult c : e6.cases()) {
             System.out.println("VmHostIT E6: " + c.testCase().name() + " -> " + c.result().headline());
@@ -239,6 +244,8 @@ class VmHostIT {
         assertThat(e6.ran()).isTrue();
         assertThat(e6.cases().get(0).observed()).isEqualTo(Outcome.OK);
         assertThat(e6.cases().get(1).observed()).isEqualTo(Outcome.OOM);
+        // alone, it is killed at memory-swap (measured 1008 of 1024 MiB, reports 16 MiB apart), not before
+        assertThat(e6.cases().get(1).result().stoppedAt().orElseThrow().doneMib()).isBetween(960.0, 1024.0);
         assertThat(e6.verdict()).isEqualTo(dev.oomlab.hypothesis.Verdict.SUPPORTED);
     }
 
@@ -320,7 +327,7 @@ class VmHostIT {
             assertThat(fingerprint.thp()).startsWith("unknown");
         }
         assertThat(host.fingerprint().thp()).startsWith(VmConfig.GUEST_THP);
-        assertThat(host.fingerprint().swapBytes()).isEqualTo(512 * MIB);
+        assertThat(host.fingerprint().swapBytes()).isEqualTo(1024 * MIB);
     }
 
     @AfterAll
