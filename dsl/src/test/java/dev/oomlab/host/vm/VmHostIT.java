@@ -38,9 +38,9 @@ import org.junit.jupiter.api.TestInstance;
  * oom_kill 1 and memory.peak at the limit; --oom-kill-disable is dropped by Docker on v2 and the
  * task is killed as without it; the seed study H1-H8 ends as on v1; its engine answers as a remote
  * tcp host; random cases end as on v1 and as the model says; E6, E17 and E18 (issue 11). After
- * close nothing of the VM is left. One boot of a 6g VM for all of it: measured 273 s in all here
- * (boot 25 s, the 22 seed cases 174 s, two at a time under TCG); the random cases add 117 s, E6 E17
- * E18 about 90 s (another run, the machine busier: 660 s in all, the seed cases 329 s).
+ * close nothing of the VM is left. One boot of a 6g VM for all of it: measured 374 s in all here
+ * (boot 17 s, the 22 seed cases 177 s, two at a time under TCG, the random cases 55 s, E6 26 s, E17
+ * 28 s, E18 19 s); with other labs busy on the same cores 660 s (seed 329 s, random 117 s).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmHostIT {
