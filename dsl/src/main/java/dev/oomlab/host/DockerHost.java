@@ -15,24 +15,35 @@ public final class DockerHost implements Host {
 
     private final String name;
     private final DockerEndpoint endpoint;
+    private final long knownSwapBytes;
     private DockerRuntime runtime;
 
     DockerHost(String name, DockerEndpoint endpoint) {
+        this(name, endpoint, -1);
+    }
+
+    private DockerHost(String name, DockerEndpoint endpoint, long knownSwapBytes) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: a host needs a name, got \"" + name + "\"");
         }
         this.name = name;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
+        this.knownSwapBytes = knownSwapBytes;
     }
 
     /** The same engine over TLS, verified with ca.pem, cert.pem and key.pem in {@code certs}. */
     public DockerHost tls(Path certs) {
-        return new DockerHost(name, endpoint.tls(certs));
+        return new DockerHost(name, endpoint.tls(certs), knownSwapBytes);
     }
 
     /** The same engine under another name in results ("prod", "laptop"). */
     public DockerHost named(String newName) {
-        return new DockerHost(newName, endpoint);
+        return new DockerHost(newName, endpoint, knownSwapBytes);
+    }
+
+    /** The same engine, its host's swap known to the lab (a VM it booted): what the engine's info leaves out. */
+    DockerHost knownSwap(long bytes) {
+        return new DockerHost(name, endpoint, bytes);
     }
 
     public DockerEndpoint endpoint() {
@@ -48,6 +59,9 @@ public final class DockerHost implements Host {
     public synchronized ContainerRuntime runtime() {
         if (runtime == null) {
             runtime = DockerRuntime.connect(endpoint, name);
+            if (knownSwapBytes >= 0) {
+                runtime.knownSwap(knownSwapBytes);
+            }
         }
         return runtime;
     }

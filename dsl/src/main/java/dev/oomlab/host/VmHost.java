@@ -36,7 +36,8 @@ public final class VmHost implements Host {
         this.name = name;
         this.vm = vm;
         this.state = state;
-        this.engine = Hosts.docker(state.dockerHost().toString()).named(name);
+        // its swap disk is known here, not through the engine's API: HostNeed.SWAP reads it
+        this.engine = Hosts.docker(state.dockerHost().toString()).named(name).knownSwap(state.swapBytes());
     }
 
     /** The VM of that name that {@code host start} (or another lab) left running, if any. */

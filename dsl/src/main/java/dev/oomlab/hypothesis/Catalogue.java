@@ -146,7 +146,14 @@ public final class Catalogue {
                     .needs(HostNeed.CGROUP_V2),
             Hypothesis.of("E18", "PSI (memory.pressure some/full) rises before the OOM kill (004)",
                             scenario().memory("512m"))
-                    .needs(HostNeed.CGROUP_V2),
+                    .needs(HostNeed.CGROUP_V2, HostNeed.SWAP)
+                    // the probe reads memory.pressure on each of its lines, 16 MiB apart; the kill ends them. With
+                    // nothing to reclaim the stall comes only in the last few MiB; with swap to fill it comes first
+                    .when("ram 800, no swap (nothing to reclaim)", s -> s.allocRam(800),
+                            ifTrue(OOM).ifFalse(OOM).showing(Expectation.pressureBeforeKill()))
+                    .whenOwnLimits("memory-swap 768m: ram 1000 (256 MiB to swap out first)",
+                            s -> s.memorySwap("768m").allocRam(1000),
+                            ifTrue(OOM).ifFalse(OOM).showing(Expectation.pressureBeforeKill())),
             Hypothesis.of("E21", "Docker refuses --memory below 6 MiB; --kernel-memory (4m at least) limits kernel "
                             + "memory (001)", scenario().memory("6m"))
                     .whenOwnLimits("memory 4m, ram 1", s -> s.memory("4m").allocRam(1),

@@ -31,6 +31,11 @@ public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
         return new LimitReclaim();
     }
 
+    /** E18's evidence: the cgroup's memory.pressure (PSI some) grew before the OOM kill. */
+    public static Evidence pressureBeforeKill() {
+        return new PressureBeforeKill();
+    }
+
     /** Starts an expectation with the outcome the claim predicts. */
     public static Expectation ifTrue(Outcome outcome) {
         return new Expectation(outcome, null, null, null, null);

@@ -44,7 +44,9 @@ public final class ProbeLine {
                 counter(n, "anon"),
                 counter(n, "file"),
                 counter(n, "oom_kill"),
-                counter(n, "under_oom")));
+                counter(n, "under_oom"),
+                counter(n, "psi_some_total"),
+                counter(n, "psi_full_total")));
     }
 
     /** A statfs line's figures, or empty when the line is not one. */

@@ -78,7 +78,8 @@ class CatalogueTest {
         assertThat(Catalogue.byId("E5").needs()).containsExactly(HostNeed.CGROUP_V1);
         assertThat(Catalogue.byId("E6").needs()).containsExactly(HostNeed.SWAP);
         assertThat(Catalogue.byId("E9").needs()).containsExactly(HostNeed.GLOBAL_PRESSURE);
-        for (String id : List.of("E10", "E15", "E17", "E18")) {
+        assertThat(Catalogue.byId("E18").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.SWAP);
+        for (String id : List.of("E10", "E15", "E17")) {
             assertThat(Catalogue.byId(id).needs()).as(id).containsExactly(HostNeed.CGROUP_V2);
         }
         assertThat(Catalogue.byId("E16").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE);

@@ -71,6 +71,8 @@ public final class DockerRuntime implements ContainerRuntime {
     /** The sum of the memory limits of this runtime's runs in flight. */
     private final AtomicLong liveLimitBytes = new AtomicLong();
     private volatile Environment environment;
+    /** The host's swap when the lab knows it otherwise (a VM it booted with a swap disk); -1 unknown. */
+    private volatile long knownSwapBytes = -1;
 
     /** A runtime on the engine of this machine (DOCKER_HOST or the local socket), named "local". */
     public DockerRuntime(DockerClient docker) {
@@ -128,11 +130,26 @@ public final class DockerRuntime implements ContainerRuntime {
         return image.reference();
     }
 
+    /**
+     * The host's swap as the lab knows it without reading the host (a remote engine's swap is not in
+     * its info): the swap disk of a VM it booted. Read into {@link #environment()} where that says unknown.
+     */
+    public DockerRuntime knownSwap(long bytes) {
+        knownSwapBytes = bytes;
+        environment = null;
+        return this;
+    }
+
     @Override
     public Environment environment() {
         Environment env = environment;
         if (env == null) {
             env = EnvironmentReader.read(docker, name, local);
+            if (env.hostSwapBytes() < 0 && knownSwapBytes >= 0) {
+                env = new Environment(env.host(), env.kernel(), env.cgroupVersion(), env.dockerVersion(),
+                        env.dockerApiVersion(), env.runtime(), env.os(), env.architecture(), env.hostMemoryBytes(),
+                        knownSwapBytes);
+            }
             environment = env;
         }
         return env;
