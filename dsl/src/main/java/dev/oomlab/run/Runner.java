@@ -71,15 +71,17 @@ public final class Runner {
     /**
      * Runs a container of a set: {@code context} (the set, the container's place in it) joins the
      * store's key; {@code atStart} gives the spec its engine-side form (the id of the container it
-     * joins) just before it runs, while the result keeps the spec as written.
+     * joins) just before it runs, while the result keeps the spec as written; {@code modelled} is
+     * what the model is asked about (a container joining another's IPC has that one's /dev/shm).
      */
-    Result runInSet(ScenarioSpec scenario, String context, UnaryOperator<ScenarioSpec> atStart, RunListener listener) {
+    Result runInSet(ScenarioSpec scenario, String context, UnaryOperator<ScenarioSpec> atStart,
+                    ScenarioSpec modelled, RunListener listener) {
         ScenarioSpec checked = scenario.validate();
         ScenarioSpec valid = host != null ? host.adapt(checked) : checked;
         ContainerRuntime rt = runtime();
         return ResultStore.current().resultInSet(valid, context, host(rt),
                         () -> rt.run(atStart.apply(valid), listener).withScenario(valid))
-                .withPrediction(model.predict(valid));
+                .withPrediction(model.predict(modelled));
     }
 
     /** Whether the store answers for this container of a set without running it. */

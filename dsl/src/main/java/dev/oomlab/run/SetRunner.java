@@ -72,10 +72,22 @@ final class SetRunner {
         return s.append("] #").append(index + 1).append(again).toString();
     }
 
+    /**
+     * What the limit model is asked about a container: a container joining another's IPC maps that
+     * one's /dev/shm, so it is modelled with that mount. The model still charges what a container
+     * maps to that container: whether that holds is E8's question.
+     */
+    static ScenarioSpec modelled(ScenarioSet set, ScenarioSpec container) {
+        String target = ScenarioSet.joined(container);
+        return target == null ? container
+                : container.withLimits(container.limits().withShm(set.container(target).limits().shm()));
+    }
+
     private List<Result> inOrder(ScenarioSet set, String again, RunListener listener) {
         List<Result> out = new ArrayList<>();
         for (int i = 0; i < set.containers().size(); i++) {
-            out.add(runner.runInSet(set.containers().get(i), context(set, i, again), UnaryOperator.identity(), listener));
+            ScenarioSpec c = set.containers().get(i);
+            out.add(runner.runInSet(c, context(set, i, again), UnaryOperator.identity(), modelled(set, c), listener));
         }
         return out;
     }
@@ -150,7 +162,7 @@ final class SetRunner {
             }
         };
         try {
-            return runner.runInSet(spec, context(set, index, again), atStart, hearStart);
+            return runner.runInSet(spec, context(set, index, again), atStart, modelled(set, spec), hearStart);
         } finally {
             mine.complete(null); // ended, refused or answered by the store: the next need not wait
         }
