@@ -99,6 +99,10 @@ public final class Runner {
         return new SetRunner(this).run(set.validate(), listener);
     }
 
+    public SetResult run(ScenarioSet set) {
+        return run(set, RunListener.NONE);
+    }
+
     /** Where a runtime's results are observed, as a store tells hosts apart: this machine and its engine. */
     static String host(ContainerRuntime rt) {
         return LocalHost.NAME + " " + rt.environment().describe();
