@@ -129,6 +129,21 @@ final class SetRunner {
         } finally {
             futures.forEach(f -> f.cancel(true)); // a run interrupted removes its own container
             pool.shutdownNow();
+            awaitRemovals(pool);
+        }
+    }
+
+    /** Waits for the interrupted runs to remove their containers, even on an interrupted thread. */
+    private static void awaitRemovals(ExecutorService pool) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

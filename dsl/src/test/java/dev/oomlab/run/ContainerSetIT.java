@@ -77,4 +77,49 @@ class ContainerSetIT {
         assertThat(twice.hostShm()).startsWith("removed /dev/shm/" + SEGMENT);
         assertThat(Files.exists(Path.of("/dev/shm", SEGMENT))).isFalse();
     }
+
+    @Test
+    void anInterruptedSetRemovesItsContainersAndTheSegmentItLeftInTheHostsShm() throws Exception {
+        String segment = "oomlab-it-set-interrupted";
+        java.util.concurrent.CountDownLatch bothRunning = new java.util.concurrent.CountDownLatch(2);
+        RunListenerStarts listener = new RunListenerStarts(bothRunning);
+        java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                Scenarios.alongside(
+                        scenario().named("holder").memory("64m").ipc("shareable").allocShm(10, "seg").sleep("60s"),
+                        scenario().named("hostie").memory("64m").ipc("host").allocShm(10, segment).sleep("60s"))
+                        .run(listener);
+            } catch (Throwable e) {
+                thrown.set(e);
+            }
+        });
+        t.start();
+        assertThat(bothRunning.await(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        for (int i = 0; i < 300 && !Files.exists(Path.of("/dev/shm", segment)); i++) {
+            Thread.sleep(100); // until the probe has made its segment in the host's /dev/shm
+        }
+        assertThat(Files.exists(Path.of("/dev/shm", segment))).as("made before the interrupt").isTrue();
+        t.interrupt();
+        t.join();
+        assertThat(thrown.get()).isInstanceOf(dev.oomlab.runtime.RunCancelledException.class);
+        assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).as("the sets run before, removed after their runs")
+                .isTrue();
+        assertThat(docker.client().listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(DockerRuntime.LABEL_RUN, docker.runId())).exec())
+                .as("the interrupted set's containers removed").isEmpty();
+        assertThat(Files.exists(Path.of("/dev/shm", segment))).isFalse();
+    }
+
+    /** Counts the containers that are running. */
+    private record RunListenerStarts(java.util.concurrent.CountDownLatch latch) implements dev.oomlab.runtime.RunListener {
+        @Override
+        public void sample(dev.oomlab.spec.ScenarioSpec scenario, dev.oomlab.probe.Sample sample) {
+        }
+
+        @Override
+        public void started(dev.oomlab.spec.ScenarioSpec scenario, String containerId) {
+            latch.countDown();
+        }
+    }
 }
