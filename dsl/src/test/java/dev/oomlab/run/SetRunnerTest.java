@@ -42,4 +42,13 @@ class SetRunnerTest {
                 .isEqualTo(set.container("writer").limits().shm()).isInstanceOf(ShmMount.ShmSize.class);
         assertThat(SetRunner.modelled(set, set.container("writer"))).isSameAs(set.container("writer"));
     }
+
+    @Test
+    void anEngineOnAnotherMachineSaysItCannotCleanItsHostsShm() {
+        ModelRuntime elsewhere = ModelRuntime.exact(); // not on this machine, as a remote engine
+        var r = Runner.on(elsewhere).run(TWICE);
+        assertThat(elsewhere.runs()).isEqualTo(2);
+        assertThat(r.hostShm()).isEqualTo("cannot remove seg from the host's /dev/shm: the engine \""
+                + elsewhere.environment().host() + "\" is not on this machine (remove them there)");
+    }
 }
