@@ -194,7 +194,7 @@ public final class Catalogue {
             // here: the reader (128m) mapped 300 MiB the writer had touched and ended OK at 3.4 MiB max usage; the
             // writer's cgroup held 300 MiB of shmem. The reader waits 4 s so that the writer has touched it all.
             Hypothesis.of("E8", "shm is charged to the cgroup that first touches it, not to a container that maps it "
-                            + "later (000)", scenario().memory("128m"))
+                            + "later (000)", scenario().memory("128m").ipc("container:writer"))
                     .whenContainers("writer (512m) touches 300, then reader (128m) maps it", Scenarios.alongside(
                                     scenario().named("writer").memory("512m").shm("512m").ipc("shareable")
                                             .allocShm(300, "oomlab-e8-writer-first").sleep("10s"),
