@@ -43,7 +43,9 @@ final class SetRunner {
         List<Result> results;
         String hostShm;
         try {
-            results = set.alongside() ? alongside(set, again, listener) : inOrder(set, again, listener);
+            // a set the store answers whole starts nothing: no container waits for another's id
+            boolean answered = held == set.containers().size();
+            results = set.alongside() && !answered ? alongside(set, again, listener) : inOrder(set, again, listener);
         } finally {
             // also after an interrupt: a segment left on the host is memory no container owns any more
             hostShm = cleanUp(segments);
