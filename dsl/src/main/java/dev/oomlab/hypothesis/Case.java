@@ -5,6 +5,7 @@ import dev.oomlab.dsl.Scenario;
 import dev.oomlab.result.Result;
 import dev.oomlab.spec.Limits;
 import dev.oomlab.spec.ProcessSpec;
+import dev.oomlab.spec.ScenarioSet;
 import dev.oomlab.spec.Step;
 import java.util.List;
 
@@ -21,17 +22,22 @@ import java.util.List;
  * @param killsIfTrue  with several processes: the one the killer kills if the claim holds, or null
  * @param killsIfFalse the one it kills if the claim does not hold, or null
  * @param evidence     what the run's counters must show besides the outcome, or null
+ * @param containers   several containers run instead of {@code steps} (then empty), or null for one
+ * @param observed     with several containers: the one whose result the case reads
  */
 public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
                    Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
-                   Evidence evidence) {
+                   Evidence evidence, ScenarioSet containers, String observed) {
 
     public Case {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: a case needs a name, got \"" + name + "\"");
         }
         processes = processes == null ? List.of() : List.copyOf(processes);
-        if ((steps == null || steps.isEmpty()) && processes.isEmpty()) {
+        if (containers != null) {
+            containers.container(observed); // the observed container must be one of the set
+        }
+        if ((steps == null || steps.isEmpty()) && processes.isEmpty() && containers == null) {
             throw new IllegalArgumentException("steps: case \"" + name + "\" has no step");
         }
         steps = steps == null ? List.of() : steps;
@@ -45,6 +51,25 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
                     + ifTrue + ", " + ifFalse);
         }
         steps = List.copyOf(steps);
+    }
+
+    public Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
+                Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
+                Evidence evidence) {
+        this(name, steps, ifTrue, ifFalse, seedObserved, limits, processes, killsIfTrue, killsIfFalse, evidence,
+                null, null);
+    }
+
+    /** A case of several containers: the observed one's result decides it. */
+    public Case(String name, ScenarioSet containers, String observed, Expectation expect) {
+        this(name, List.of(), expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), null, List.of(),
+                expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence(),
+                java.util.Objects.requireNonNull(containers, "containers"), observed);
+    }
+
+    /** True for a case of several containers. */
+    public boolean hasContainers() {
+        return containers != null;
     }
 
     public Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved) {
@@ -68,8 +93,14 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
                 expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence());
     }
 
-    /** The case as a runnable scenario: its limits (the base's unless it has its own), then its steps. */
+    /**
+     * The case as a runnable scenario: its limits (the base's unless it has its own), then its
+     * steps; for a case of several containers, the observed container as written.
+     */
     public Scenario on(Scenario base) {
+        if (containers != null) {
+            return Scenario.of(containers.container(observed)); // listed only: a set runs through Runner.run(set)
+        }
         Scenario s = limits == null ? base : base.limits(limits);
         for (Step step : steps) {
             s = s.then(step);

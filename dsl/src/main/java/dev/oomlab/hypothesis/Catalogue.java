@@ -9,6 +9,7 @@ import static dev.oomlab.dsl.Scenario.scenario;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
 import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
 
+import dev.oomlab.dsl.Scenarios;
 import dev.oomlab.kubernetes.QosOomScoreAdj;
 
 import java.util.List;
@@ -20,6 +21,14 @@ import java.util.stream.Stream;
  * 800+1300, not the script's 800+1800 and 800+2500. Each case keeps the seed's observed outcome.
  */
 public final class Catalogue {
+
+    /** E11's run twice: the same container, the same segment in the host's /dev/shm, one after the other. */
+    private static final Scenarios E11_TWICE = Scenarios.inOrder(
+            e11Run("first"), e11Run("second"));
+
+    private static dev.oomlab.dsl.Scenario e11Run(String name) {
+        return scenario().named(name).memory("128m").ipc("host").allocShm(200, "oomlab-e11");
+    }
 
     private static final List<Hypothesis> SEED = List.of(
             Hypothesis.of("H1", "shm is separate from the memory limit", scenario().memory("1g").shm("1g"))
@@ -188,6 +197,31 @@ public final class Catalogue {
                             s -> s.process("a", p -> p.allocRam(300).hold())
                                     .process("b", p -> p.oomScoreAdj(1000).sleep("1500ms").allocRam(300).hold()),
                             ifTrueKills("b").ifFalseKills("a")),
+            // Two containers sharing IPC (ipc shareable, container:writer): which cgroup pays for the segment. Measured
+            // here: the reader (128m) mapped 300 MiB the writer had touched and ended OK at 3.4 MiB max usage; the
+            // writer's cgroup held 300 MiB of shmem. The reader waits 4 s so that the writer has touched it all.
+            Hypothesis.of("E8", "shm is charged to the cgroup that first touches it, not to a container that maps it "
+                            + "later (000)", scenario().memory("128m").ipc("container:writer"))
+                    .whenContainers("writer (512m) touches 300, then reader (128m) maps it", Scenarios.alongside(
+                                    scenario().named("writer").memory("512m").shm("512m").ipc("shareable")
+                                            .allocShm(300, "oomlab-e8-writer-first").sleep("10s"),
+                                    scenario().named("reader").memory("128m").ipc("container:writer")
+                                            .sleep("4s").allocShm(300, "oomlab-e8-writer-first")),
+                            "reader", ifTrue(OK).ifFalse(OOM))
+                    .whenContainers("reader (128m) touches 300 first, writer (512m) maps it after", Scenarios.alongside(
+                                    scenario().named("writer").memory("512m").shm("512m").ipc("shareable")
+                                            .sleep("4s").allocShm(300, "oomlab-e8-reader-first"),
+                                    scenario().named("reader").memory("128m").ipc("container:writer")
+                                            .allocShm(300, "oomlab-e8-reader-first")),
+                            "reader", ifTrue(OOM).ifFalse(OK)),
+            // --ipc=host and one segment name, run twice in order (the spec's hand measurement: first OOM with
+            // 126 MiB charged, second OK at 75 MiB peak). The lab removes the segment from the host's /dev/shm after.
+            Hypothesis.of("E11", "with --ipc=host, shm pages stay charged to whoever touched them first: a second "
+                            + "container that maps the same, already-touched segment escapes its own limit (a Docker "
+                            + "issue)", scenario().memory("128m").ipc("host"))
+                    .whenContainers("first run: shm 200 under 128m", E11_TWICE, "first", ifTrue(OOM).ifFalse(OOM))
+                    .whenContainers("second run: the same segment again", E11_TWICE, "second",
+                            ifTrue(OK).ifFalse(OOM)),
             // Reclaim at a container's limit, seen in the cgroup's and the host's counters (measured here: writing
             // 2000 MiB under 512m left 497 MiB cached, /proc/vmstat pgsteal_file +384768 pages, pgscan_kswapd +0).
             Hypothesis.of("E13", "reaching a container's limit makes the container reclaim its own page cache "
@@ -274,7 +308,7 @@ public final class Catalogue {
         return SEED;
     }
 
-    /** The extended hypotheses (E1-E7, E9, E10, E12-E25; E8 and E11 need several containers, not built yet). */
+    /** The extended hypotheses: E1-E25 (E8 and E11 with several containers). */
     public static List<Hypothesis> extended() {
         return EXTENDED;
     }

@@ -1,14 +1,19 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.dsl.Scenario;
+import dev.oomlab.dsl.Scenarios;
 import dev.oomlab.host.Host;
 import dev.oomlab.result.Environment;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
+import dev.oomlab.result.SetResult;
 import dev.oomlab.run.Runner;
 import dev.oomlab.runtime.ContainerRuntime;
+import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.ScenarioSet;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,6 +104,16 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
+    /**
+     * Adds a case of several containers: {@code containers} runs as written (the base's limits do
+     * not apply), and the result of the container named {@code observed} decides the case.
+     */
+    public Hypothesis whenContainers(String name, Scenarios containers, String observed, Expectation expect) {
+        List<Case> more = new ArrayList<>(cases);
+        more.add(new Case(name, containers.spec().withName(id), observed, expect));
+        return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
+    }
+
     /** Each case's scenario: the base limits, the case's steps, named "H4: shm 800 + ram 1300". */
     public List<Scenario> scenarios() {
         return cases.stream().map(c -> c.on(base).named(id + ": " + c.name())).toList();
@@ -136,7 +151,12 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
             } else if (h.cases.isEmpty()) {
                 throw new IllegalArgumentException("cases: hypothesis " + h.id + " has no case to run");
             } else {
-                all.addAll(h.scenarios());
+                List<Scenario> scenarios = h.scenarios();
+                for (int c = 0; c < h.cases.size(); c++) {
+                    if (!h.cases.get(c).hasContainers()) {
+                        all.add(scenarios.get(c));
+                    }
+                }
             }
         });
         List<Result> results = all.isEmpty() ? List.of() : suite.run(all);
@@ -148,8 +168,14 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
                 continue;
             }
             List<CaseResult> caseResults = new ArrayList<>();
+            Map<ScenarioSet, SetResult> sets = new HashMap<>(); // cases reading one set's containers share its run
             for (Case c : h.cases) {
-                caseResults.add(new CaseResult(c, results.get(i++))); // the runner attached the prediction
+                // a case of several containers runs as a whole, after the batch: its containers depend on each other
+                Result r = c.hasContainers()
+                        ? sets.computeIfAbsent(c.containers(), set -> suite.runner().run(set, RunListener.NONE))
+                                .result(c.observed())
+                        : results.get(i++);
+                caseResults.add(new CaseResult(c, r)); // the runner attached the prediction
             }
             out.add(new HypothesisResult(h, caseResults, Verdict.judgeResults(caseResults)));
         }

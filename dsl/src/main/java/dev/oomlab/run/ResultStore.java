@@ -120,10 +120,30 @@ public final class ResultStore {
      * (refused before one existed) and runs that threw are not remembered.
      */
     Result resultOf(ScenarioSpec scenario, String host, Supplier<Result> run) {
+        return resultByKey(scenario, scenarioKey(scenario), host, run);
+    }
+
+    /**
+     * The same for a container of a set: {@code context} (the whole set and the container's place
+     * in it) joins the key, so a container that runs twice on purpose, or after another, is never
+     * answered by the result of a different run.
+     */
+    Result resultInSet(ScenarioSpec scenario, String context, String host, Supplier<Result> run) {
+        return resultByKey(scenario, scenarioKey(scenario) + " " + context, host, run);
+    }
+
+    /** Whether a result for this scenario in this context can be answered without running it. */
+    boolean holds(ScenarioSpec scenario, String context, String host) {
+        String k = key(host, scenarioKey(scenario) + " " + context);
+        CompletableFuture<Result> f = byKey.get(k);
+        return remembers && (loaded.containsKey(k) || f != null && f.isDone() && !f.isCompletedExceptionally());
+    }
+
+    private Result resultByKey(ScenarioSpec scenario, String scenarioKey, String host, Supplier<Result> run) {
         if (!remembers) {
             return run.get();
         }
-        String k = key(host, scenarioKey(scenario));
+        String k = key(host, scenarioKey);
         StoredResult old = loaded.get(k);
         if (old != null) {
             return old.toResult(scenario).asReused();
@@ -134,7 +154,7 @@ public final class ResultStore {
             try {
                 return theirs.join().withScenario(scenario).asReused();
             } catch (CompletionException e) {
-                return resultOf(scenario, host, run); // the first run failed and was forgotten: run it here
+                return resultByKey(scenario, scenarioKey, host, run); // the first run failed and was forgotten: run it here
             }
         }
         try {
@@ -142,7 +162,7 @@ public final class ResultStore {
             if (r.container().isEmpty()) {
                 byKey.remove(k, mine);
             } else {
-                measured.add(StoredResult.of(host, scenarioKey(scenario), r));
+                measured.add(StoredResult.of(host, scenarioKey, r));
             }
             mine.complete(r);
             return r;

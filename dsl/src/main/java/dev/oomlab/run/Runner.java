@@ -7,8 +7,11 @@ import dev.oomlab.result.Prediction;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunListener;
+import dev.oomlab.result.SetResult;
+import dev.oomlab.spec.ScenarioSet;
 import dev.oomlab.spec.ScenarioSpec;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * The one place that runs a scenario: it validates before anything reaches an engine, picks the
@@ -63,6 +66,41 @@ public final class Runner {
         ContainerRuntime rt = runtime();
         return ResultStore.current().resultOf(valid, host(rt), () -> rt.run(valid, listener))
                 .withPrediction(model.predict(valid));
+    }
+
+    /**
+     * Runs a container of a set: {@code context} (the set, the container's place in it) joins the
+     * store's key; {@code atStart} gives the spec its engine-side form (the id of the container it
+     * joins) just before it runs, while the result keeps the spec as written; {@code modelled} is
+     * what the model is asked about (a container joining another's IPC has that one's /dev/shm).
+     */
+    Result runInSet(ScenarioSpec scenario, String context, UnaryOperator<ScenarioSpec> atStart,
+                    ScenarioSpec modelled, RunListener listener) {
+        ScenarioSpec checked = scenario.validate();
+        ScenarioSpec valid = host != null ? host.adapt(checked) : checked;
+        ContainerRuntime rt = runtime();
+        return ResultStore.current().resultInSet(valid, context, host(rt),
+                        () -> rt.run(atStart.apply(valid), listener).withScenario(valid))
+                .withPrediction(model.predict(modelled));
+    }
+
+    /** Whether the store answers for this container of a set without running it. */
+    boolean stored(ScenarioSpec scenario, String context) {
+        ScenarioSpec valid = host != null ? host.adapt(scenario) : scenario;
+        return ResultStore.current().holds(valid, context, host(runtime()));
+    }
+
+    /**
+     * Runs several containers, checked as a whole before any starts: in order, or alongside, each
+     * result kept; the containers are removed even on interrupt, and a segment left in the host's
+     * /dev/shm by a container with ipc host is removed after.
+     */
+    public SetResult run(ScenarioSet set, RunListener listener) {
+        return new SetRunner(this).run(set.validate(), listener);
+    }
+
+    public SetResult run(ScenarioSet set) {
+        return run(set, RunListener.NONE);
     }
 
     /** Where a runtime's results are observed, as a store tells hosts apart: this machine and its engine. */

@@ -20,6 +20,11 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Bytes of memory this runtime's host can give to scenarios now. */
     long availableMemoryBytes();
 
+    /** Whether the engine runs on this machine, so its host's files (/dev/shm, /proc) are this process's to read. */
+    default boolean onThisMachine() {
+        return false;
+    }
+
     @Override
     default void close() {
     }

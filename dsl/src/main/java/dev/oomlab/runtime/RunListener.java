@@ -10,4 +10,8 @@ public interface RunListener {
     RunListener NONE = (scenario, sample) -> { };
 
     void sample(ScenarioSpec scenario, Sample sample);
+
+    /** The container is running (its id given): a container that joins its IPC may start now. */
+    default void started(ScenarioSpec scenario, String containerId) {
+    }
 }

@@ -89,7 +89,7 @@ final class TimelineChart {
         }
         // An unsized tmpfs has no limit of its own: no line, the memory limit is what bites. A
         // shm limit equal to memory (H1, H8) is dashed in between the memory line's dashes.
-        Size shmLimit = scenario.limits().shm().sizeLimit();
+        Size shmLimit = ownShmLimit(scenario);
         if (shmLimit != null) {
             String name = (scenario.limits().shm() instanceof ShmMount.Tmpfs ? "tmpfs size " : "shm-size ")
                     + Mib.text(shmLimit.mib(), 0);
@@ -184,7 +184,7 @@ final class TimelineChart {
         if (scenario.limits().memory() != null) {
             top = Math.max(top, scenario.limits().memory().mib());
         }
-        Size shmLimit = scenario.limits().shm().sizeLimit();
+        Size shmLimit = ownShmLimit(scenario);
         if (shmLimit != null) {
             top = Math.max(top, shmLimit.mib());
         }
@@ -235,5 +235,15 @@ final class TimelineChart {
             m = Math.max(m, v);
         }
         return m;
+    }
+
+    /**
+     * The size of the container's own /dev/shm, or null: none for an unsized tmpfs, and none with
+     * ipc host or container:NAME, whose /dev/shm is the host's or the joined container's.
+     */
+    private static Size ownShmLimit(ScenarioSpec scenario) {
+        String ipc = scenario.limits().ipc();
+        boolean notItsOwn = ipc != null && (ipc.equals("host") || ipc.startsWith("container:"));
+        return notItsOwn ? null : scenario.limits().shm().sizeLimit();
     }
 }

@@ -71,9 +71,25 @@ class CatalogueTest {
     }
 
     @Test
+    void e8AndE11AreCasesOfSeveralContainersCheckedAsAWhole() {
+        for (String id : List.of("E8", "E11")) {
+            for (Case c : Catalogue.byId(id).cases()) {
+                assertThat(c.hasContainers()).as(id).isTrue();
+                c.containers().validate();
+                assertThat(c.containers().container(c.observed()).name()).isEqualTo(c.observed());
+            }
+        }
+        assertThat(Catalogue.byId("E8").cases()).allSatisfy(c -> assertThat(c.containers().alongside()).isTrue());
+        List<Case> e11 = Catalogue.byId("E11").cases();
+        assertThat(e11.get(0).containers()).as("one set, run once, read twice").isEqualTo(e11.get(1).containers());
+        assertThat(e11.get(0).containers().alongside()).isFalse();
+        assertThat(e11.get(0).containers().names()).containsExactly("first", "second");
+    }
+
+    @Test
     void theExtendedCatalogueHoldsThisHostsPartAndTheVmHostsClaims() {
         assertThat(Catalogue.extendedIds()).containsExactly("E1", "E2", "E3", "E4", "E5", "E6", "E9", "E10", "E12",
-                "E15", "E16", "E17", "E18", "E21", "E22", "E7", "E13", "E14", "E19", "E20", "E23", "E24", "E25");
+                "E15", "E16", "E17", "E18", "E21", "E22", "E7", "E8", "E11", "E13", "E14", "E19", "E20", "E23", "E24", "E25");
         assertThat(Catalogue.byId("e4")).isSameAs(Catalogue.extended().get(3));
         assertThat(Catalogue.byId("E5").needs()).containsExactly(HostNeed.CGROUP_V1);
         assertThat(Catalogue.byId("E6").needs()).containsExactly(HostNeed.SWAP);

@@ -55,6 +55,8 @@ class ExtendedHypothesisIT {
         measured.forEach((id, verdict) -> assertThat(e(id).verdict()).as("%s:%n%s", id, e(id)).isEqualTo(verdict));
         assertThat(e("E14").verdict()).as("%s", e("E14")).isEqualTo(Verdict.SUPPORTED);
         assertThat(e("E7").verdict()).as("%s", e("E7")).isEqualTo(Verdict.SUPPORTED);
+        assertThat(e("E8").verdict()).as("%s", e("E8")).isEqualTo(Verdict.SUPPORTED);
+        assertThat(e("E11").verdict()).as("%s", e("E11")).isEqualTo(Verdict.SUPPORTED);
         assertThat(e("E5").verdict()).isEqualTo(env.cgroupVersion() == 1 ? Verdict.SUPPORTED : Verdict.CANNOT_RUN);
     }
 
@@ -149,5 +151,21 @@ class ExtendedHypothesisIT {
         assertThat(run("E22", 3).filesystems().get(0).sizeBytes()).isEqualTo(1L << 30);
         assertThat(List.of(run("E22", 1).outcome(), run("E22", 2).outcome(), run("E22", 3).outcome()))
                 .containsExactly(OOM, SIGBUS, OOM);
+    }
+
+    /**
+     * E8 and E11 as measured here: the reader (128m) that mapped the writer's 300 MiB peaked at
+     * 4 MiB; the first --ipc=host run of 200 MiB under 128m was killed at its limit, the second
+     * mapped the same pages and ended well below it.
+     */
+    @Test
+    void sharedShmIsChargedToTheContainerThatTouchedItFirst() {
+        Result reader = run("E8", 0);
+        assertThat(reader.allStepsDone()).isTrue();
+        assertThat(reader.peakMib()).as("the reader's own cgroup: the probe, not the segment").isLessThan(20);
+        assertThat(run("E8", 1).peakMib()).as("the reader touching first fills its own 128m").isGreaterThan(120);
+        assertThat(run("E11", 0).peakMib()).isGreaterThan(120);
+        assertThat(run("E11", 1).peakMib()).isLessThan(128);
+        assertThat(run("E11", 1).reused()).as("the second run is measured, not the first's result").isFalse();
     }
 }

@@ -169,6 +169,11 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     @Override
+    public boolean onThisMachine() {
+        return local;
+    }
+
+    @Override
     public long availableMemoryBytes() {
         // a remote engine's free memory is not in its info: its total is the best bound there is
         long here = local ? HostMemory.availableBytes() : -1;
@@ -278,6 +283,7 @@ public final class DockerRuntime implements ContainerRuntime {
         WaitContainerResultCallback waiter = new WaitContainerResultCallback();
         try {
             docker.startContainerCmd(id).exec();
+            listener.started(scenario, id);
             docker.logContainerCmd(id).withStdOut(true).withStdErr(true).withFollowStream(true).exec(output);
             docker.waitContainerCmd(id).exec(waiter);
             long deadline = started + scenario.limits().timeout().toNanos();
