@@ -53,8 +53,7 @@ class ContainerSetIT {
     @AfterAll
     static void nothingIsLeftBehind() {
         assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).isTrue();
-        assertThat(docker.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerRuntime.LABEL_RUN, docker.runId())).exec()).isEmpty();
+        assertThat(docker.leftovers()).isEmpty();
     }
 
     @Test
@@ -105,8 +104,7 @@ class ContainerSetIT {
         assertThat(thrown.get()).isInstanceOf(dev.oomlab.runtime.RunCancelledException.class);
         assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).as("the sets run before, removed after their runs")
                 .isTrue();
-        assertThat(docker.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerRuntime.LABEL_RUN, docker.runId())).exec())
+        assertThat(docker.leftovers())
                 .as("the interrupted set's containers removed").isEmpty();
         assertThat(Files.exists(Path.of("/dev/shm", segment))).isFalse();
     }

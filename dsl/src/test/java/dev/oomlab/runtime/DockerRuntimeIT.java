@@ -38,12 +38,7 @@ class DockerRuntimeIT {
     @AfterEach
     void nothingIsLeftBehind() {
         assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).as("removals finished").isTrue();
-        assertThat(ours()).as("containers of this run left behind").isEmpty();
-    }
-
-    private static List<Container> ours() {
-        return docker.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerRuntime.LABEL_RUN, docker.runId())).exec();
+        assertThat(docker.leftovers()).as("containers of this run left behind").isEmpty();
     }
 
     @Test
@@ -178,7 +173,7 @@ class DockerRuntimeIT {
         awaitLiveContainer();
         assertThat(ActiveRuns.cancelAll()).isEqualTo(1);
         // cancelAll returns once the engine has removed it: nothing of ours is left at that moment
-        assertThat(ours()).isEmpty();
+        assertThat(docker.leftovers()).isEmpty();
         assertThat(outcome.get(5, TimeUnit.SECONDS)).isInstanceOf(RunCancelledException.class);
     }
 

@@ -11,8 +11,6 @@ import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,8 +46,7 @@ class ProcessesIT {
     @AfterAll
     static void nothingIsLeftBehind() {
         assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).isTrue();
-        assertThat(docker.client().listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of(DockerRuntime.LABEL_RUN, docker.runId())).exec()).isEmpty();
+        assertThat(docker.leftovers()).isEmpty();
     }
 
     @Test

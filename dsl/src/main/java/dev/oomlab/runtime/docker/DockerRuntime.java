@@ -234,6 +234,13 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /** Names of this run's containers still on the engine, running or not: none once its removals are done. */
+    public List<String> leftovers() {
+        return docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of(LABEL_RUN, runId)).exec()
+                .stream().map(c -> c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0])
+                .toList();
+    }
+
     /**
      * Waits until the containers of finished runs are removed (they are removed in the
      * background, so that a result does not wait for it). Tests and the CLI call it before they
