@@ -12,6 +12,7 @@ import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
 import dev.oomlab.dsl.Scenarios;
 import dev.oomlab.kubernetes.QosOomScoreAdj;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -301,6 +302,12 @@ public final class Catalogue {
                             ifTrueKills("idle").ifFalseKills("busy")));
 
     private Catalogue() {
+    }
+
+    /** E1, E2, … E25 in number order, however the table above groups them. */
+    private static List<Hypothesis> byNumber(Hypothesis... hypotheses) {
+        return Stream.of(hypotheses).sorted(Comparator.comparingInt(h -> Integer.parseInt(h.id().substring(1))))
+                .toList();
     }
 
     /** H1-H8, in order. */
