@@ -110,7 +110,7 @@ public final class Catalogue {
      * pressure say so through {@link HostNeed}: on a host without it they report "cannot run on this
      * host", never a verdict; the ones with no case yet get theirs on the VM host that can run them.
      */
-    private static final List<Hypothesis> EXTENDED = List.of(
+    private static final List<Hypothesis> EXTENDED = byNumber(
             Hypothesis.of("E1", "Docker's default /dev/shm is 64 MiB (003)", scenario().memory("1g"))
                     .when("shm 60", s -> s.allocShm(60), ifTrue(OK).ifFalse(OK))
                     .when("shm 100", s -> s.allocShm(100), ifTrue(SIGBUS).ifFalse(OK)),
