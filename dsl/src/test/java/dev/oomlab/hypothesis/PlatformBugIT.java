@@ -36,7 +36,15 @@ class PlatformBugIT {
         assertThat(r.toBe().predictedMib()).isEqualTo(3072);
         for (Boundary b : new Boundary[] {r.asIs(), r.toBe()}) {
             assertThat(b.bracketed()).as(b.note()).isTrue();
-            assertThat(b.runs()).as(b.method()).isEqualTo(3);
+            // three runs when the two confirmations agree with the kill run; where the boundary's page-level
+            // noise makes them disagree (seen: "killed at 3060.87 MiB, but 3061 MiB ended OK") the search
+            // bisects, says so, and takes a run or two more
+            if (b.method().contains("confirmed")) {
+                assertThat(b.runs()).as(b.method()).isEqualTo(3);
+            } else {
+                assertThat(b.method()).contains("bisected");
+                assertThat(b.runs()).as(b.method()).isBetween(4, 6);
+            }
             assertThat(b.mib()).isBetween(b.predictedMib() - SLACK_MIB, b.predictedMib());
         }
         // what the platform takes away is the shm in use, give or take the page tables of 1 GiB

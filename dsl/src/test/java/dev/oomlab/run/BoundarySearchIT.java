@@ -35,9 +35,16 @@ class BoundarySearchIT {
         System.out.println(b);
         assertThat(b.predictedMib()).isEqualTo(192);
         assertThat(b.bracketed()).as(b.note()).isTrue();
-        // measured here: killed at 190.75 MiB, then 190 OK and 191 OOM, 3 runs
-        assertThat(b.runs()).isEqualTo(3).isEqualTo(b.results().size());
-        assertThat(b.method()).contains("confirmed: " + b.mib() + " MiB OK");
+        // measured here: killed at 190.75 MiB, then 190 OK and 191 OOM, 3 runs; where the kill point lies
+        // within a page or two of a whole MiB the confirmations can disagree, and the search says it bisected
+        assertThat(b.runs()).isEqualTo(b.results().size());
+        if (b.method().contains("confirmed")) {
+            assertThat(b.runs()).isEqualTo(3);
+            assertThat(b.method()).contains("confirmed: " + b.mib() + " MiB OK");
+        } else {
+            assertThat(b.method()).contains("bisected");
+            assertThat(b.runs()).isBetween(4, 6);
+        }
         assertThat(b.mib()).isBetween(192 - SLACK_MIB, 192L);
         // the kill run: killed by the limit, the worker got past mib and short of mib + 1, to the page
         Result kill = b.results().get(0);
