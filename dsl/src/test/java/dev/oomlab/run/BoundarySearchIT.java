@@ -68,7 +68,9 @@ class BoundarySearchIT {
         System.out.println(curve);
         assertThat(curve.points()).hasSize(5).allSatisfy(p -> {
             assertThat(p.boundary().bracketed()).as(p.boundary().note()).isTrue();
-            assertThat(p.boundary().runs()).isLessThanOrEqualTo(3);
+            // three runs, or the search says it bisected (a kill point within a page or two of a whole MiB)
+            assertThat(p.boundary().runs()).as(p.boundary().method())
+                    .isLessThanOrEqualTo(p.boundary().method().contains("bisected") ? 6 : 3);
             assertThat(p.y()).isBetween(p.predictedY() - SLACK_MIB, p.predictedY());
         });
         // shm and app share one pool: each MiB of shm in use takes one MiB from the app
