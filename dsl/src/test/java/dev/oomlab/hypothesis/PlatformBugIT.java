@@ -38,12 +38,12 @@ class PlatformBugIT {
             assertThat(b.bracketed()).as(b.note()).isTrue();
             // three runs when the two confirmations agree with the kill run; where the boundary's page-level
             // noise makes them disagree (seen: "killed at 3060.87 MiB, but 3061 MiB ended OK") the search
-            // bisects, says so, and takes a run or two more
+            // bisects, says so, and may take a run or two more (bisecting below can end in three)
             if (b.method().contains("confirmed")) {
                 assertThat(b.runs()).as(b.method()).isEqualTo(3);
             } else {
                 assertThat(b.method()).contains("bisected");
-                assertThat(b.runs()).as(b.method()).isBetween(4, 6);
+                assertThat(b.runs()).as(b.method()).isBetween(3, 6);
             }
             assertThat(b.mib()).isBetween(b.predictedMib() - SLACK_MIB, b.predictedMib());
         }
