@@ -101,6 +101,10 @@
 #define MAX_NAME 255
 #define PATH_CAP 4096
 #define USAGE_ARG_MAX 200                 /* bytes of a bad argument quoted in a usage line */
+#define MAX_CG_SETS 8
+#ifndef CG_WRITE_ROOT
+#define CG_WRITE_ROOT "/oomlab/cgroup"    /* the engine host's cgroup2 mount, bound read-write (--cg-set) */
+#endif
 #ifndef CG_ROOT
 #define CG_ROOT "/sys/fs/cgroup"          /* overridden only by the C tests (fake cgroup files) */
 #endif
@@ -329,6 +333,11 @@ static int fd_stat = -1, fd_oom_control = -1, fd_events = -1;
 static int fd_high = -1, fd_swap = -1, fd_pressure = -1;
 static char rbuf[16384];
 static char cg_dir[PATH_CAP];   /* the memory cgroup's directory that was found */
+static size_t cg_rel_len;       /* how much of cg_dir is our own path below the mount (0: the mount root) */
+
+/* --cg-set FILE=VALUE: cgroup v2 files Docker has no flag for (memory.high, memory.min...). */
+static struct cg_set { const char *file; const char *value; } cg_sets[MAX_CG_SETS];
+static int ncg_sets;
 
 static int open_ro(const char *path) { return open(path, O_RDONLY | O_CLOEXEC); }
 static ssize_t slurp(int fd);
@@ -417,9 +426,12 @@ static int find_cg(const char *base, int v2, const char *probe_file)
     size_t rel_len;
     if (self_cgroup(v2, &rel, &rel_len) && set_cg_dir(base, rel, rel_len)) {
         int fd = open_cg(probe_file);
-        if (fd >= 0)
+        if (fd >= 0) {
+            cg_rel_len = strlen(cg_dir) - strlen(base);
             return fd;
+        }
     }
+    cg_rel_len = 0;
     set_cg_dir(base, "", 0);
     return open_cg(probe_file);
 }
@@ -1114,6 +1126,29 @@ static void parse_step(const char *a)
 }
 
 /* "--name=VALUE" or "--name VALUE"; returns the value or NULL when arg is not that option. */
+/* FILE=VALUE, FILE a memory.* file name (no path), VALUE digits or "max" (what those files take). */
+static void parse_cg_set(const char *a)
+{
+    const char *eq = strchr(a, '=');
+    if (ncg_sets == MAX_CG_SETS)
+        usage("too many --cg-set", a);
+    if (!eq || !starts(a, "memory.") || eq - a > 64 || !eq[1])
+        usage("--cg-set takes memory.FILE=VALUE", a);
+    for (const char *q = a; q < eq; q++)
+        if (!((*q >= 'a' && *q <= 'z') || *q == '.' || *q == '_'))
+            usage("--cg-set: a cgroup file name has only a-z . _", a);
+    if (strcmp(eq + 1, "max") != 0)
+        for (const char *q = eq + 1; *q; q++)
+            if (*q < '0' || *q > '9')
+                usage("--cg-set: the value is a number of bytes, 0/1, or max", a);
+    static char names[MAX_CG_SETS][72];
+    memcpy(names[ncg_sets], a, (size_t)(eq - a));
+    names[ncg_sets][eq - a] = '\0';
+    cg_sets[ncg_sets].file = names[ncg_sets];
+    cg_sets[ncg_sets].value = eq + 1;
+    ncg_sets++;
+}
+
 static const char *opt_value(int argc, char **argv, int *i, const char *name)
 {
     size_t n = strlen(name);
@@ -1146,6 +1181,8 @@ static void parse_args(int argc, char **argv, int *stat_mode)
             file_dir = v;
         } else if ((v = opt_value(argc, argv, &i, "--shm-dir"))) {
             shm_dir = v;
+        } else if ((v = opt_value(argc, argv, &i, "--cg-set"))) {
+            parse_cg_set(v);
         } else if (a[0] == '-') {
             usage("unknown option", a);
         } else if (starts(a, "proc:")) {
@@ -1185,6 +1222,52 @@ static void parse_args(int argc, char **argv, int *stat_mode)
             live = 0;
         if (steps[i].kind == K_SHM && ++live > MAX_SEGS)
             usage("too many shm segments mapped at once", NULL);
+    }
+}
+
+/*
+ * Writes each --cg-set file of our own cgroup through the engine host's cgroup2 mount, bound at
+ * CG_WRITE_ROOT (the container runs in the host's cgroup namespace, so /proc/self/cgroup names our
+ * path below it), before any step runs; one "cgset" line each, with what the kernel reads back.
+ * Never at the mount root: that would be the host's own cgroup.
+ */
+static void apply_cg_sets(void)
+{
+    for (int k = 0; k < ncg_sets; k++) {
+        const struct cg_set *c = &cg_sets[k];
+        char p[PATH_CAP];
+        const char *rel = cg_dir + strlen(cg_dir) - cg_rel_len;
+        if (cg_version != 2 || cg_rel_len == 0)
+            fail_exit(-1, "cgroup", cg_version != 2 ? "cg-set needs cgroup v2" : "cg-set: own cgroup not found",
+                      ENOENT, 0, 0, 4);
+        size_t wl = strlen(CG_WRITE_ROOT);
+        if (wl + cg_rel_len + 1 + strlen(c->file) >= sizeof p)
+            fail_exit(-1, "cgroup", "cg-set: path too long", ENAMETOOLONG, 0, 0, 4);
+        memcpy(p, CG_WRITE_ROOT, wl);
+        memcpy(p + wl, rel, cg_rel_len);
+        p[wl + cg_rel_len] = '/';
+        strcpy(p + wl + cg_rel_len + 1, c->file);
+        int fd = open(p, O_WRONLY | O_CLOEXEC);
+        size_t vl = strlen(c->value);
+        if (fd < 0 || write(fd, c->value, vl) != (ssize_t)vl) {
+            int e = errno;
+            if (fd >= 0)
+                close(fd);
+            fail_exit(-1, "cgroup", c->file, e, 0, 0, 4);
+        }
+        close(fd);
+        line_begin("cgset");
+        put_kstr("file", c->file);
+        put_kstr("value", c->value);
+        fd = open_ro(p);
+        ssize_t n = fd >= 0 ? slurp(fd) : -1;
+        if (fd >= 0)
+            close(fd);
+        while (n > 0 && (rbuf[n - 1] == '\n' || rbuf[n - 1] == ' '))
+            rbuf[--n] = '\0';
+        put_kstr("read", n >= 0 ? rbuf : "");
+        put_kstr("path", p + wl);
+        line_emit();
     }
 }
 
@@ -1700,6 +1783,7 @@ int main(int argc, char **argv)
     put_counters();
     put_reclaim_stat();
     line_emit();
+    apply_cg_sets();
 
     supervise(&waited, &worker_mask);
 }

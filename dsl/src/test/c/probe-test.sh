@@ -204,7 +204,7 @@ fi
 # Counter mapping against fake cgroup files; /proc/self/cgroup is faked too (CG_SELF).
 fake=$work/cg
 self=$work/self-cgroup
-gcc -static -O2 -DCG_ROOT="\"$fake\"" -DCG_SELF="\"$self\"" -o "$work/probe-fake" "$src/probe.c" || bad "build fake"
+gcc -static -O2 -DCG_ROOT="\"$fake\"" -DCG_WRITE_ROOT="\"$fake\"" -DCG_SELF="\"$self\"" -o "$work/probe-fake" "$src/probe.c" || bad "build fake"
 mkdir -p "$fake/memory"
 printf '1000\n' >"$fake/memory/memory.usage_in_bytes"
 printf '9223372036854771712\n' >"$fake/memory/memory.limit_in_bytes"
@@ -248,9 +248,20 @@ has "fake v2 peak, high, swap, PSI" \
 v2_files "$fake/oomlab.slice/run-1" 777
 printf '0::/oomlab.slice/run-1\n' >"$self"
 run "fake v2, own cgroup" 0 --stat && has "fake v2 own cgroup" '^\{"ev":"stat","usage":777,"limit":-1,'
+# --cg-set writes our own cgroup's file (the write root is the fake mount here) before any step.
+printf 'max\n' >"$fake/oomlab.slice/run-1/memory.high"; printf '0\n' >"$fake/oomlab.slice/run-1/memory.oom.group"
+run "cg-set" 0 --cg-set memory.high=409600 --cg-set=memory.oom.group=1 ram:0 &&
+  has "cg-set line" '^\{"ev":"cgset","file":"memory.high","value":"409600","read":"409600","path":"/oomlab.slice/run-1/memory.high"\}$' &&
+  has "cg-set second line" '^\{"ev":"cgset","file":"memory.oom.group","value":"1","read":"1",'
+[ "$(cat "$fake/oomlab.slice/run-1/memory.high")" = 409600 ] && ok "cg-set wrote the file" || bad "cg-set did not write"
+for a in memory.high memory.high= cpu.max=1 memory/../x=1 memory.high=1k; do
+  run "cg-set usage $a" 2 --cg-set "$a" ram:0 && last "cg-set usage $a line" '^\{"ev":"usage","error":"--cg-set'
+done
 # "0::/" (our own cgroup namespace, Docker's default on v2) and a path that is not there: the root.
 printf '0::/\n' >"$self"
 run "fake v2, namespace root" 0 --stat && has "fake v2 namespace root" '^\{"ev":"stat","usage":2000,'
+run "cg-set at the mount root: refused" 4 --cg-set memory.high=1 ram:0 &&
+  last "cg-set root fail line" '^\{"ev":"fail","step":-1,"kind":"cgroup","op":"cg-set: own cgroup not found",'
 printf '0::/gone\n' >"$self"
 run "fake v2, missing path: root" 0 --stat && has "fake v2 fallback" '^\{"ev":"stat","usage":2000,'
 rm -rf "${fake:?}"/* "$self"

@@ -10,6 +10,7 @@ import dev.oomlab.run.Runner;
 import dev.oomlab.run.SearchListener;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunListener;
+import dev.oomlab.spec.CgroupV2;
 import dev.oomlab.spec.Durations;
 import dev.oomlab.spec.Limits;
 import dev.oomlab.spec.ProcessSpec;
@@ -132,6 +133,33 @@ public final class Scenario {
     /** {@code --kernel-memory}: deprecated by Docker 20.10, and what this kernel does with it is E21's question. */
     public Scenario kernelMemory(String size) {
         return with(limits().withKernelMemory(Size.parse("kernelMemory", size)));
+    }
+
+    /**
+     * memory.high (cgroup v2): above it the container is throttled and reclaimed, not killed; Kubernetes'
+     * memory QoS sets it to 0.8 x the limit. Docker has no flag for it: the lab writes the file.
+     */
+    public Scenario memoryHigh(String size) {
+        return cgroupV2(limits().cgroupV2().withHigh(Size.parse("memoryHigh", size)));
+    }
+
+    /** memory.min (cgroup v2): memory no reclaim takes from the container, whatever the pressure. */
+    public Scenario memoryMin(String size) {
+        return cgroupV2(limits().cgroupV2().withMin(Size.parse("memoryMin", size)));
+    }
+
+    /** memory.low (cgroup v2): memory reclaim takes only when nothing unprotected is left. */
+    public Scenario memoryLow(String size) {
+        return cgroupV2(limits().cgroupV2().withLow(Size.parse("memoryLow", size)));
+    }
+
+    /** memory.oom.group = 1 (cgroup v2): an OOM kill takes every process of the container. */
+    public Scenario oomGroup() {
+        return cgroupV2(limits().cgroupV2().withOomGroup(true));
+    }
+
+    private Scenario cgroupV2(CgroupV2 settings) {
+        return with(limits().withCgroupV2(settings));
     }
 
     /** These limits instead of the current ones, the steps kept (a case with a mount of its own). */

@@ -15,34 +15,37 @@ public final class DockerHost implements Host {
 
     private final String name;
     private final DockerEndpoint endpoint;
-    private final long knownSwapBytes;
+    private final long labVmSwapBytes;
     private DockerRuntime runtime;
 
     DockerHost(String name, DockerEndpoint endpoint) {
         this(name, endpoint, -1);
     }
 
-    private DockerHost(String name, DockerEndpoint endpoint, long knownSwapBytes) {
+    private DockerHost(String name, DockerEndpoint endpoint, long labVmSwapBytes) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("name: a host needs a name, got \"" + name + "\"");
         }
         this.name = name;
         this.endpoint = Objects.requireNonNull(endpoint, "endpoint");
-        this.knownSwapBytes = knownSwapBytes;
+        this.labVmSwapBytes = labVmSwapBytes;
     }
 
     /** The same engine over TLS, verified with ca.pem, cert.pem and key.pem in {@code certs}. */
     public DockerHost tls(Path certs) {
-        return new DockerHost(name, endpoint.tls(certs), knownSwapBytes);
+        return new DockerHost(name, endpoint.tls(certs), labVmSwapBytes);
     }
 
     /** The same engine under another name in results ("prod", "laptop"). */
     public DockerHost named(String newName) {
-        return new DockerHost(newName, endpoint, knownSwapBytes);
+        return new DockerHost(newName, endpoint, labVmSwapBytes);
     }
 
-    /** The same engine, its host's swap known to the lab (a VM it booted): what the engine's info leaves out. */
-    DockerHost knownSwap(long bytes) {
+    /**
+     * The same engine on a VM the lab booted: its swap is known to the lab (the engine's info leaves
+     * it out), and the VM is the lab's own, so it may be pushed out of memory as a whole.
+     */
+    DockerHost labVm(long bytes) {
         return new DockerHost(name, endpoint, bytes);
     }
 
@@ -59,8 +62,8 @@ public final class DockerHost implements Host {
     public synchronized ContainerRuntime runtime() {
         if (runtime == null) {
             runtime = DockerRuntime.connect(endpoint, name);
-            if (knownSwapBytes >= 0) {
-                runtime.knownSwap(knownSwapBytes);
+            if (labVmSwapBytes >= 0) {
+                runtime.onLabVm(labVmSwapBytes);
             }
         }
         return runtime;

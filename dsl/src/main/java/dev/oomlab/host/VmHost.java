@@ -37,7 +37,7 @@ public final class VmHost implements Host {
         this.vm = vm;
         this.state = state;
         // its swap disk is known here, not through the engine's API: HostNeed.SWAP reads it
-        this.engine = Hosts.docker(state.dockerHost().toString()).named(name).knownSwap(state.swapBytes());
+        this.engine = Hosts.docker(state.dockerHost().toString()).named(name).labVm(state.swapBytes());
     }
 
     /** The VM of that name that {@code host start} (or another lab) left running, if any. */

@@ -53,19 +53,26 @@ public enum HostNeed {
         }
     },
     /**
-     * Global memory pressure: the whole host short of memory, which only a small host (a VM) can be
-     * pushed into without harming everything else on it.
+     * Global memory pressure: the whole host short of memory. Only a host the lab booted for itself
+     * (a VM) may be pushed there: on a shared host it would harm everything else. The cases scale
+     * to the host's memory (see {@link Hypothesis#whenHost}).
      */
-    GLOBAL_PRESSURE("global memory pressure (a small host)") {
+    GLOBAL_PRESSURE("global memory pressure (a host of the lab's own)") {
         @Override
         Optional<String> unmetOn(Environment env) {
-            long mem = env.hostMemoryBytes();
-            if (mem > 0 && mem <= SMALL_HOST_MAX_BYTES) {
+            return Optional.of("it needs global memory pressure, which only a host the lab booted for itself (a VM: "
+                    + "Hosts.vm()) may be pushed into, and an engine's environment does not tell whose host it is");
+        }
+
+        @Override
+        Optional<String> unmetOn(Runner runner) {
+            if (runner.runtime().labOwnedHost()) {
                 return Optional.empty();
             }
-            return Optional.of("it needs global memory pressure, i.e. a host of at most "
-                    + SMALL_HOST_MAX_BYTES / Size.MIB + " MiB that may be pushed out of memory as a whole (a VM); "
-                    + (mem > 0 ? "this host has " + mem / Size.MIB + " MiB and is shared" : "this host's size is unknown"));
+            long mem = runner.runtime().environment().hostMemoryBytes();
+            return Optional.of("it needs global memory pressure, the whole host out of memory, which the lab does only "
+                    + "to a host it booted for itself (a VM: Hosts.vm()); this engine's host"
+                    + (mem > 0 ? " (" + mem / Size.MIB + " MiB)" : "") + " is not the lab's own");
         }
     },
     /**
@@ -105,9 +112,6 @@ public enum HostNeed {
 
     /** Per runtime: whether a container with a negative --oom-score-adj started (empty) or why not. */
     private static final Map<ContainerRuntime, Optional<String>> NEGATIVE_ADJ_CHECKED = new WeakHashMap<>();
-
-    /** The largest host this lab will push into global pressure: a VM sized for it, nothing shared. */
-    public static final long SMALL_HOST_MAX_BYTES = 4096L * Size.MIB;
 
     private final String label;
 

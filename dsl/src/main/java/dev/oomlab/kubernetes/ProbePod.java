@@ -103,6 +103,10 @@ public final class ProbePod {
         if (l.kernelMemory() != null) {
             throw new IllegalArgumentException("kernelMemory: \"" + l.kernelMemory() + "\" has no pod field");
         }
+        if (!l.cgroupV2().isEmpty()) {
+            throw new IllegalArgumentException("cgroupV2: \"" + l.cgroupV2().text() + "\" has no pod field (the kubelet "
+                    + "sets memory.min and, with the MemoryQoS feature gate, memory.high itself)");
+        }
         if (l.ipc() != null && !"host".equals(l.ipc()) && !"private".equals(l.ipc())) {
             throw new IllegalArgumentException("ipc: \"" + l.ipc() + "\" has no pod field (a pod has hostIPC, and "
                     + "its containers share IPC already)");

@@ -15,13 +15,18 @@ public final class ProbeCommand {
     private ProbeCommand() {
     }
 
-    /** A scenario's argv: its steps, or each process's "proc:NAME:ADJ" followed by its steps. */
+    /**
+     * A scenario's argv: its cgroup v2 files to set ("--cg-set=FILE=VALUE", written before any step),
+     * then its steps, or each process's "proc:NAME:ADJ" followed by its steps.
+     */
     public static List<String> argv(ScenarioSpec scenario) {
-        if (!scenario.hasProcesses()) {
-            return argv(scenario.steps());
-        }
         List<String> argv = argv(List.of());
-        scenario.processes().forEach(p -> argv.addAll(p.probeArgs()));
+        scenario.limits().cgroupV2().files().forEach((file, value) -> argv.add("--cg-set=" + file + "=" + value));
+        if (scenario.hasProcesses()) {
+            scenario.processes().forEach(p -> argv.addAll(p.probeArgs()));
+        } else {
+            scenario.steps().forEach(step -> argv.add(step.probeArg()));
+        }
         return argv;
     }
 

@@ -24,6 +24,8 @@ public enum ProbeEvent {
     PROC,
     /** The supervisor found its worker stalled under OOM (the killer disabled) and stopped it. */
     HUNG,
+    /** A cgroup v2 file the probe wrote before its first step (see {@link CgroupWrite}). */
+    CGSET,
     /** {@code probe --stat}: the counters alone. */
     STAT,
     /** A name this version does not know (a newer probe): kept, never matched. */

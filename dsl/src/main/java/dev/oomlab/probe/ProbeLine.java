@@ -46,7 +46,9 @@ public final class ProbeLine {
                 counter(n, "oom_kill"),
                 counter(n, "under_oom"),
                 counter(n, "psi_some_total"),
-                counter(n, "psi_full_total")));
+                counter(n, "psi_full_total"),
+                new Sample.V2(counter(n, "high_limit"), counter(n, "swap"), counter(n, "ev_high"), counter(n, "ev_max"),
+                        counter(n, "ev_oom"), counter(n, "ev_oom_kill"))));
     }
 
     /** A statfs line's figures, or empty when the line is not one. */
@@ -58,6 +60,20 @@ public final class ProbeLine {
             JsonNode n = JSON.readTree(line);
             return Optional.of(new FsStat(n.path("step").asInt(-1), n.path("path").asText(""),
                     n.path("size").asLong(-1), n.path("avail").asLong(-1)));
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A cgset line's file, value and read-back, or empty when the line is not one. */
+    public static Optional<CgroupWrite> cgroupWrite(String line) {
+        if (line == null || !line.startsWith("{\"ev\":\"cgset\"")) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode n = JSON.readTree(line);
+            return Optional.of(new CgroupWrite(n.path("file").asText(""), n.path("value").asText(""),
+                    n.path("read").asText(""), n.path("path").asText("")));
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }

@@ -17,10 +17,11 @@ import java.util.Map;
  * @param hung      the supervisor found its worker stalled under OOM and stopped it (its "hung" line)
  * @param statBefore the cgroup's reclaim counters (memory.stat) on the start line; empty when not reported
  * @param statAfter  the same on the exit line
+ * @param cgroupWrites the cgroup v2 files the probe set before its first step, in order
  */
 public record ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
                           long touchedBytes, List<ProcessReport> processes, boolean hung,
-                          Map<String, Long> statBefore, Map<String, Long> statAfter) {
+                          Map<String, Long> statBefore, Map<String, Long> statAfter, List<CgroupWrite> cgroupWrites) {
 
     public ProbeReport {
         samples = List.copyOf(samples);
@@ -29,11 +30,12 @@ public record ProbeReport(List<Sample> samples, Sample exit, List<String> output
         processes = List.copyOf(processes);
         statBefore = statBefore == null ? Map.of() : Map.copyOf(statBefore);
         statAfter = statAfter == null ? Map.of() : Map.copyOf(statAfter);
+        cgroupWrites = cgroupWrites == null ? List.of() : List.copyOf(cgroupWrites);
     }
 
     public ProbeReport(List<Sample> samples, Sample exit, List<String> output, List<FsStat> filesystems,
                        long touchedBytes) {
-        this(samples, exit, output, filesystems, touchedBytes, List.of(), false, Map.of(), Map.of());
+        this(samples, exit, output, filesystems, touchedBytes, List.of(), false, Map.of(), Map.of(), List.of());
     }
 
     /** A report with no statfs step and no until-killed step. */

@@ -258,7 +258,7 @@ public final class ResultStore {
                 "shm=" + l.shm().getClass().getSimpleName() + ":" + l.shm().describe(),
                 "oomKillDisable=" + l.oomKillDisable(), "reservation=" + bytes(l.memoryReservation()),
                 "oomScoreAdj=" + l.oomScoreAdj(), "ipc=" + l.ipc(), "timeoutMs=" + l.timeout().toMillis(),
-                "kernelMemory=" + bytes(l.kernelMemory()),
+                "kernelMemory=" + bytes(l.kernelMemory()), "cgroupV2=" + l.cgroupV2().files(),
                 "steps=" + String.join(",", s.steps().stream().map(st -> st.probeArg()).toList()),
                 "processes=" + String.join(",", s.processes().stream()
                         .flatMap(p -> p.probeArgs().stream()).toList()));

@@ -130,7 +130,8 @@ final class SetRunner {
             throw new IllegalStateException(e.getCause());
         } finally {
             futures.forEach(f -> f.cancel(true)); // a run interrupted removes its own container
-            pool.shutdownNow();
+            // shutdown, not shutdownNow: a second interrupt would break the removal the first one started
+            pool.shutdown();
             awaitRemovals(pool);
         }
     }

@@ -20,6 +20,14 @@ public interface ContainerRuntime extends AutoCloseable {
     /** Bytes of memory this runtime's host can give to scenarios now. */
     long availableMemoryBytes();
 
+    /**
+     * Whether the host is the lab's own (a VM it booted): pushing it out of memory as a whole, for
+     * the claims about global pressure, then harms nothing else.
+     */
+    default boolean labOwnedHost() {
+        return false;
+    }
+
     /** Whether the engine runs on this machine, so its host's files (/dev/shm, /proc) are this process's to read. */
     default boolean onThisMachine() {
         return false;

@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
  * @param ipc               {@code --ipc}, null for Docker's default
  * @param timeout           how long a run may take before it is stopped
  * @param kernelMemory      {@code --kernel-memory}, null when absent (deprecated by Docker; see E21)
+ * @param cgroupV2          the cgroup v2 files Docker has no flag for, which the lab writes itself
  */
 public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKillDisable, Size memoryReservation,
-                     Integer oomScoreAdj, String ipc, Duration timeout, Size kernelMemory) {
+                     Integer oomScoreAdj, String ipc, Duration timeout, Size kernelMemory, CgroupV2 cgroupV2) {
 
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     private static final Pattern IPC = Pattern.compile("private|shareable|host|none|container:[A-Za-z0-9_.-]+");
@@ -28,6 +29,7 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
     public Limits {
         Objects.requireNonNull(shm, "shm");
         Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(cgroupV2, "cgroupV2");
         if (oomScoreAdj != null && (oomScoreAdj < -1000 || oomScoreAdj > 1000)) {
             throw new IllegalArgumentException("oomScoreAdj: " + oomScoreAdj
                     + " is out of range (expected -1000 to 1000)");
@@ -40,31 +42,31 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
 
     /** No limit set, Docker's default /dev/shm, the default timeout. */
     public static Limits none() {
-        return new Limits(null, null, new ShmMount.DockerDefault(), false, null, null, null, DEFAULT_TIMEOUT, null);
+        return new Copy().build();
     }
 
     public Limits withMemory(Size size) {
-        return new Limits(size, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
+        return copy(c -> c.memory = size);
     }
 
     public Limits withMemorySwap(Size size) {
-        return new Limits(memory, size, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
+        return copy(c -> c.memorySwap = size);
     }
 
     public Limits withShm(ShmMount mount) {
-        return new Limits(memory, memorySwap, mount, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
+        return copy(c -> c.shm = mount);
     }
 
     public Limits withOomKillDisable(boolean disable) {
-        return new Limits(memory, memorySwap, shm, disable, memoryReservation, oomScoreAdj, ipc, timeout, kernelMemory);
+        return copy(c -> c.oomKillDisable = disable);
     }
 
     public Limits withMemoryReservation(Size size) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, size, oomScoreAdj, ipc, timeout, kernelMemory);
+        return copy(c -> c.memoryReservation = size);
     }
 
     public Limits withOomScoreAdj(Integer adj) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, adj, ipc, timeout, kernelMemory);
+        return copy(c -> c.oomScoreAdj = adj);
     }
 
     public Limits withIpc(String mode) {
@@ -72,15 +74,55 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
             throw new IllegalArgumentException("ipc: invalid mode \"null\" "
                     + "(expected private, shareable, host, none or container:NAME)");
         }
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, mode, timeout, kernelMemory);
+        return copy(c -> c.ipc = mode);
     }
 
     public Limits withTimeout(Duration newTimeout) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, newTimeout, kernelMemory);
+        return copy(c -> c.timeout = newTimeout);
     }
 
     public Limits withKernelMemory(Size size) {
-        return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout, size);
+        return copy(c -> c.kernelMemory = size);
+    }
+
+    /** The cgroup v2 files the lab sets itself (memory.high, memory.min, memory.low, memory.oom.group). */
+    public Limits withCgroupV2(CgroupV2 settings) {
+        return copy(c -> c.cgroupV2 = settings);
+    }
+
+    /** One mutable copy of every field, so that each wither names only the field it changes. */
+    private static final class Copy {
+        Size memory;
+        Size memorySwap;
+        ShmMount shm = new ShmMount.DockerDefault();
+        boolean oomKillDisable;
+        Size memoryReservation;
+        Integer oomScoreAdj;
+        String ipc;
+        Duration timeout = DEFAULT_TIMEOUT;
+        Size kernelMemory;
+        CgroupV2 cgroupV2 = CgroupV2.NONE;
+
+        Limits build() {
+            return new Limits(memory, memorySwap, shm, oomKillDisable, memoryReservation, oomScoreAdj, ipc, timeout,
+                    kernelMemory, cgroupV2);
+        }
+    }
+
+    private Limits copy(java.util.function.Consumer<Copy> change) {
+        Copy c = new Copy();
+        c.memory = memory;
+        c.memorySwap = memorySwap;
+        c.shm = shm;
+        c.oomKillDisable = oomKillDisable;
+        c.memoryReservation = memoryReservation;
+        c.oomScoreAdj = oomScoreAdj;
+        c.ipc = ipc;
+        c.timeout = timeout;
+        c.kernelMemory = kernelMemory;
+        c.cgroupV2 = cgroupV2;
+        change.accept(c);
+        return c.build();
     }
 
     /** The effective memory+swap: absent means equal to memory. */
@@ -102,6 +144,7 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
             throw new IllegalArgumentException("memoryReservation: \"" + memoryReservation
                     + "\" is above memory \"" + memory + "\" (a soft limit must be below the hard one)");
         }
+        cgroupV2.checkAgainst(memory, memoryReservation);
         return this;
     }
 
@@ -132,6 +175,9 @@ public record Limits(Size memory, Size memorySwap, ShmMount shm, boolean oomKill
         }
         if (kernelMemory != null) {
             j.add("kernel-memory " + kernelMemory);
+        }
+        if (!cgroupV2.isEmpty()) {
+            j.add(cgroupV2.text());
         }
         return j.toString();
     }

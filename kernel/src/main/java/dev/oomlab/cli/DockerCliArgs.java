@@ -2,7 +2,6 @@ package dev.oomlab.cli;
 
 import dev.oomlab.probe.ProbeCommand;
 import dev.oomlab.runtime.docker.ContainerSpec;
-import dev.oomlab.runtime.docker.ProbeImage;
 import dev.oomlab.spec.ScenarioSpec;
 import dev.oomlab.spec.ShmMount;
 import java.util.ArrayList;
@@ -22,7 +21,7 @@ final class DockerCliArgs {
                 "--memory", bytes(s.limits().memory().bytes()), "--memory-swap", bytes(s.limits().effectiveMemorySwap().bytes()),
                 "--network", "none", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
                 "--pids-limit", String.valueOf(ContainerSpec.PIDS_LIMIT),
-                "--user", ProbeImage.USER + ":" + ProbeImage.USER, "-v", ProbeCommand.SCRATCH_DIR));
+                "--user", ContainerSpec.user(s), "-v", ProbeCommand.SCRATCH_DIR));
         ShmMount shm = s.limits().shm();
         if (shm instanceof ShmMount.ShmSize sized) {
             args.addAll(List.of("--shm-size", bytes(sized.size().bytes())));
@@ -41,6 +40,9 @@ final class DockerCliArgs {
         }
         if (s.limits().ipc() != null) {
             args.addAll(List.of("--ipc", s.limits().ipc()));
+        }
+        if (!s.limits().cgroupV2().isEmpty()) {
+            args.addAll(List.of("--cgroupns", "host", "-v", ContainerSpec.CGROUP_BIND));
         }
         args.add(image);
         args.addAll(ProbeCommand.argv(s));

@@ -15,6 +15,18 @@ public final class ContainerSpec {
 
     public static final long PIDS_LIMIT = 64;
 
+    /**
+     * Where a container that sets cgroup v2 files (see {@link dev.oomlab.spec.CgroupV2}) sees its host's
+     * cgroup2 mount, read-write. It runs in the host's cgroup namespace, so /proc/self/cgroup names
+     * its own directory there, and as root, the owner of those files; it keeps no capability.
+     */
+    public static final String CGROUP_BIND = "/sys/fs/cgroup:/oomlab/cgroup:rw";
+
+    /** The probe's user: root only where it must write its own cgroup's files. */
+    public static String user(ScenarioSpec s) {
+        return s.limits().cgroupV2().isEmpty() ? ProbeImage.USER + ":" + ProbeImage.USER : "0:0";
+    }
+
     private ContainerSpec() {
     }
 
@@ -67,6 +79,9 @@ public final class ContainerSpec {
         }
         if (s.limits().ipc() != null) {
             hc.withIpcMode(s.limits().ipc());
+        }
+        if (!s.limits().cgroupV2().isEmpty()) {
+            hc.withCgroupnsMode("host").withBinds(com.github.dockerjava.api.model.Bind.parse(CGROUP_BIND));
         }
         return hc;
     }

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.command.CreateContainerResponse;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.BadRequestException;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Volume;
@@ -73,6 +74,7 @@ public final class DockerRuntime implements ContainerRuntime {
     private volatile Environment environment;
     /** The host's swap when the lab knows it otherwise (a VM it booted with a swap disk); -1 unknown. */
     private volatile long knownSwapBytes = -1;
+    private volatile boolean labOwned;
 
     /** A runtime on the engine of this machine (DOCKER_HOST or the local socket), named "local". */
     public DockerRuntime(DockerClient docker) {
@@ -131,13 +133,20 @@ public final class DockerRuntime implements ContainerRuntime {
     }
 
     /**
-     * The host's swap as the lab knows it without reading the host (a remote engine's swap is not in
-     * its info): the swap disk of a VM it booted. Read into {@link #environment()} where that says unknown.
+     * This engine runs on a VM the lab booted, with this swap disk: read into {@link #environment()}
+     * where the engine's info says unknown (a remote engine's swap is not in it), and the host is the
+     * lab's own (see {@link #labOwnedHost()}).
      */
-    public DockerRuntime knownSwap(long bytes) {
-        knownSwapBytes = bytes;
+    public DockerRuntime onLabVm(long swapBytes) {
+        knownSwapBytes = swapBytes;
+        labOwned = true;
         environment = null;
         return this;
+    }
+
+    @Override
+    public boolean labOwnedHost() {
+        return labOwned;
     }
 
     @Override
@@ -183,6 +192,7 @@ public final class DockerRuntime implements ContainerRuntime {
     @Override
     public Result run(ScenarioSpec scenario, RunListener listener) {
         checkHostCanGive(scenario);
+        checkCgroupV2(scenario);
         String reference = image.ensure(docker);
         // the host's side of reclaim: only an engine on this machine has its /proc/vmstat here
         Map<String, Long> vmstatBefore = local ? HostVmstat.read() : Map.of();
@@ -268,11 +278,21 @@ public final class DockerRuntime implements ContainerRuntime {
         }
     }
 
+    /** The files of {@link dev.oomlab.spec.CgroupV2} exist only on cgroup v2: refused before a container starts. */
+    private void checkCgroupV2(ScenarioSpec s) {
+        int version = environment().cgroupVersion();
+        if (!s.limits().cgroupV2().isEmpty() && version != 2) {
+            throw new IllegalArgumentException("cgroupV2: \"" + s.limits().cgroupV2().text() + "\" needs cgroup v2, and the "
+                    + "engine \"" + name + "\" reports " + (version <= 0 ? "no known cgroup version" : "cgroup v" + version)
+                    + " (a cgroup v2 host: Hosts.vm())");
+        }
+    }
+
     private CreateContainerResponse create(ScenarioSpec scenario, String reference, String name) {
         CreateContainerResponse created = docker.createContainerCmd(reference)
                 .withName(name)
                 .withCmd(ProbeCommand.argv(scenario))
-                .withUser(ProbeImage.USER + ":" + ProbeImage.USER)
+                .withUser(ContainerSpec.user(scenario))
                 .withLabels(Map.of(
                         LABEL_RUN, runId,
                         LABEL_JOB, jobId(),
@@ -360,20 +380,47 @@ public final class DockerRuntime implements ContainerRuntime {
         return Observation.failed(message, elapsed(started));
     }
 
-    /** Removes the container and its scratch volume; safe on an interrupted thread. */
+    /**
+     * Removes the container and its scratch volume; safe on an interrupted thread. A removal that
+     * fails here (a second interrupt can break the request mid-flight) is retried on the removal
+     * threads, which nothing interrupts, so awaitRemovals still covers it.
+     */
     private void remove(String id) {
         // An interrupted thread's socket I/O fails at once, which would leave the container behind:
         // clear the flag for the removal and restore it after.
         boolean interrupted = Thread.interrupted();
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException alreadyGone) {
-            // removed by a cancel or by the reaper
-        } catch (RuntimeException e) {
-            // a removal already in progress answers 409: the container is going away anyway
+            if (!tryRemove(id)) {
+                removals.later(() -> removeWithRetries(id));
+            }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** True when the container is gone or going; false when the engine could not be asked. */
+    private boolean tryRemove(String id) {
+        try {
+            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+            return true;
+        } catch (NotFoundException alreadyGone) {
+            return true; // removed by a cancel or by the reaper
+        } catch (ConflictException inProgress) {
+            return true; // a removal already in progress: the container is going away anyway
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private void removeWithRetries(String id) {
+        for (int attempt = 0; attempt < 5 && !tryRemove(id); attempt++) {
+            try {
+                Thread.sleep(200L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.oomlab.runtime.docker;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.StreamType;
+import dev.oomlab.probe.CgroupWrite;
 import dev.oomlab.probe.FsStat;
 import dev.oomlab.probe.ProbeLine;
 import dev.oomlab.probe.ProbeReport;
@@ -33,6 +34,7 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
     private long touchedBytes = -1;
     private final List<String> output = new ArrayList<>();
     private final List<FsStat> filesystems = new ArrayList<>();
+    private final List<CgroupWrite> cgroupWrites = new ArrayList<>();
     private final List<ProcessReport> processes = new ArrayList<>();
     /** Per process: the most bytes each step reported, the steps completed, the last oom_score. */
     private final Map<String, Map<Integer, Long>> processBytes = new HashMap<>();
@@ -78,7 +80,9 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
         if (proc != null) {
             track(proc, sample.get(), line);
         }
-        if (sample.isPresent() && sample.get().event() == ProbeEvent.STATFS) {
+        if (sample.isPresent() && sample.get().event() == ProbeEvent.CGSET) {
+            ProbeLine.cgroupWrite(line).ifPresent(cgroupWrites::add); // a setting, not a timeline point
+        } else if (sample.isPresent() && sample.get().event() == ProbeEvent.STATFS) {
             ProbeLine.statfs(line).ifPresent(filesystems::add); // a figure, not a timeline point
         } else if (sample.isPresent() && sample.get().event() == ProbeEvent.EXIT) {
             exit = sample.get(); // the supervisor's report after its worker ended: not a timeline point
@@ -115,7 +119,8 @@ final class ProbeOutput extends ResultCallback.Adapter<Frame> {
                 processSteps.getOrDefault(p.name(), 0),
                 processBytes.getOrDefault(p.name(), Map.of()).values().stream().mapToLong(Long::longValue).sum(),
                 processScore.getOrDefault(p.name(), -1L))).toList();
-        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes, ended, hung, statBefore, statAfter);
+        return new ProbeReport(samples, exit, output(), filesystems, touchedBytes, ended, hung, statBefore, statAfter,
+                cgroupWrites);
     }
 
     /** The supervisor said its worker was stalled under OOM (and stopped it). */

@@ -1,0 +1,99 @@
+package dev.oomlab.spec;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The cgroup v2 memory files Docker has no flag for: memory.high (Kubernetes' memory QoS sets it),
+ * memory.min, memory.low and memory.oom.group. The lab writes them itself, into the container's own
+ * cgroup before the first step (see {@code ContainerSpec}); a host on cgroup v1 has none of them.
+ *
+ * @param high     memory.high: above it the cgroup is throttled and reclaimed, never killed; null: "max"
+ * @param min      memory.min: memory no reclaim takes, under any pressure; null: 0
+ * @param low      memory.low: memory reclaim takes only when nothing unprotected is left; null: 0
+ * @param oomGroup memory.oom.group = 1: an OOM kill takes every process of the cgroup
+ */
+public record CgroupV2(Size high, Size min, Size low, boolean oomGroup) {
+
+    public static final CgroupV2 NONE = new CgroupV2(null, null, null, false);
+
+    public CgroupV2 withHigh(Size size) {
+        return new CgroupV2(size, min, low, oomGroup);
+    }
+
+    public CgroupV2 withMin(Size size) {
+        return new CgroupV2(high, size, low, oomGroup);
+    }
+
+    public CgroupV2 withLow(Size size) {
+        return new CgroupV2(high, min, size, oomGroup);
+    }
+
+    public CgroupV2 withOomGroup(boolean group) {
+        return new CgroupV2(high, min, low, group);
+    }
+
+    public boolean isEmpty() {
+        return files().isEmpty();
+    }
+
+    /** File name to the value written, in the order they are written (protections before the throttle). */
+    public Map<String, String> files() {
+        Map<String, String> f = new LinkedHashMap<>();
+        if (min != null) {
+            f.put("memory.min", Long.toString(min.bytes()));
+        }
+        if (low != null) {
+            f.put("memory.low", Long.toString(low.bytes()));
+        }
+        if (high != null) {
+            f.put("memory.high", Long.toString(high.bytes()));
+        }
+        if (oomGroup) {
+            f.put("memory.oom.group", "1");
+        }
+        return f;
+    }
+
+    /** Throws naming the field when a setting cannot act under this memory limit (null: none set yet). */
+    void checkAgainst(Size memory, Size memoryReservation) {
+        if (memory != null) {
+            above("memoryHigh", high, memory, "memory.max kills before memory.high could throttle");
+            above("memoryMin", min, memory, "protection above the limit protects nothing more");
+            above("memoryLow", low, memory, "protection above the limit protects nothing more");
+        }
+        if (low != null && memoryReservation != null) {
+            throw new IllegalArgumentException("memoryLow: \"" + low + "\" and memoryReservation \"" + memoryReservation
+                    + "\" both set memory.low (Docker maps --memory-reservation to memory.low on cgroup v2): use one");
+        }
+        if (min != null && low != null && min.compareTo(low) > 0) {
+            throw new IllegalArgumentException("memoryMin: \"" + min + "\" is above memoryLow \"" + low
+                    + "\" (memory.low above memory.min is the soft part of the protection)");
+        }
+    }
+
+    private static void above(String field, Size value, Size memory, String why) {
+        if (value != null && value.compareTo(memory) > 0) {
+            throw new IllegalArgumentException(field + ": \"" + value + "\" is above memory \"" + memory + "\" (" + why + ")");
+        }
+    }
+
+    /** "memory.high 410m, oom.group" or "" when none is set. */
+    public String text() {
+        StringJoiner j = new StringJoiner(", ");
+        if (min != null) {
+            j.add("memory.min " + min);
+        }
+        if (low != null) {
+            j.add("memory.low " + low);
+        }
+        if (high != null) {
+            j.add("memory.high " + high);
+        }
+        if (oomGroup) {
+            j.add("memory.oom.group 1");
+        }
+        return j.toString();
+    }
+}
