@@ -112,14 +112,15 @@
 #define CG_SELF "/proc/self/cgroup"       /* likewise */
 #endif
 
-enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS, K_SPIN, K_READ, K_SYNC };
+enum kind { K_SHM, K_RAM, K_FREESHM, K_FILE, K_SLEEP, K_HOLD, K_STATFS, K_SPIN, K_READ, K_SYNC, K_SIGNAL,
+            K_AWAIT };
 static const char *const kind_name[] = {"shm", "ram", "freeshm", "file", "sleep", "hold", "statfs", "spin",
-                                        "read", "sync"};
+                                        "read", "sync", "signal", "await"};
 
 struct step {
     enum kind kind;
-    uint64_t n;        /* MiB for shm/ram/file, milliseconds for sleep */
-    const char *name;  /* shm segment name, NULL for the default; the path of statfs */
+    uint64_t n;        /* MiB for shm/ram/file, milliseconds for sleep and the longest await */
+    const char *name;  /* shm segment name, NULL for the default; the path of statfs; a signal's name */
     int until_killed;  /* count touched pages for the supervisor (ram/shm-until-killed) */
 };
 
@@ -982,6 +983,36 @@ static void do_read(int i, const struct step *s)
     step_done(i, K_READ, len, len);
 }
 
+/*
+ * signal:NAME makes the file oomlab-signal-NAME in the shm directory (one page of tmpfs metadata,
+ * no data); await:NAME:MS polls for it
+ * every 20 ms, at most MS, and reports in "done" how many ms it waited (done == target: it timed
+ * out). Containers sharing one IPC namespace share /dev/shm, so one can wait for another.
+ */
+static void do_signal(int i, const struct step *s)
+{
+    const char *path = join_path(shm_dir, NULL, -1, s->name);
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+        fail(i, K_SIGNAL, "open", errno, 0, 0);
+    close(fd);
+    step_done(i, K_SIGNAL, 0, 0);
+}
+
+static void do_await(int i, const struct step *s)
+{
+    const char *path = join_path(shm_dir, NULL, -1, s->name);
+    progress(i, K_AWAIT, 0, s->n);
+    int64_t start = now_us();
+    uint64_t waited = 0;
+    struct timespec tick = {0, 20 * 1000000L};
+    while (access(path, F_OK) != 0 && waited < s->n) {
+        nanosleep(&tick, NULL);
+        waited = (uint64_t)(now_us() - start) / 1000;
+    }
+    step_done(i, K_AWAIT, waited < s->n ? waited : s->n, s->n);
+}
+
 /* Writes back every dirty page (sync(2)): what file:MIB left dirty becomes clean cache. */
 static void do_sync(int i)
 {
@@ -1104,6 +1135,21 @@ static void parse_step(const char *a)
                 usage("bad shm segment name", a);
             s->name = name;
         }
+    } else if (starts(a, "signal:") || starts(a, "await:")) {
+        s->kind = a[0] == 's' ? K_SIGNAL : K_AWAIT;
+        const char *name = strchr(a, ':') + 1;
+        const char *colon = strchr(name, ':');
+        size_t len = colon ? (size_t)(colon - name) : strlen(name);
+        if (s->kind == K_SIGNAL ? colon != NULL
+                                : !colon || parse_dec(colon + 1, &end, MAX_MS, &s->n) < 0 || *end || s->n == 0)
+            usage(s->kind == K_SIGNAL ? "signal takes signal:NAME" : "await takes await:NAME:MS", a);
+        if (len == 0 || len > 64 || memchr(name, '/', len) || (len <= 2 && name[0] == '.'))
+            usage("bad signal name", a);
+        static char names[MAX_STEPS][sizeof "oomlab-signal-" + 64];  /* the file's name in the shm directory */
+        strcpy(names[nsteps], "oomlab-signal-");
+        memcpy(names[nsteps] + strlen("oomlab-signal-"), name, len);
+        names[nsteps][strlen("oomlab-signal-") + len] = '\0';
+        s->name = names[nsteps];
     } else if (starts(a, "statfs:")) {
         s->kind = K_STATFS;
         s->name = a + 7;
@@ -1132,9 +1178,11 @@ static void parse_cg_set(const char *a)
     const char *eq = strchr(a, '=');
     if (ncg_sets == MAX_CG_SETS)
         usage("too many --cg-set", a);
-    if (!eq || !starts(a, "memory.") || eq - a > 64 || !eq[1])
-        usage("--cg-set takes memory.FILE=VALUE", a);
-    for (const char *q = a; q < eq; q++)
+    /* "../memory.min": the parent's file, for a container the lab put under a cgroup of its own */
+    const char *file = starts(a, "../") ? a + 3 : a;
+    if (!eq || !starts(file, "memory.") || eq - a > 64 || !eq[1])
+        usage("--cg-set takes memory.FILE=VALUE or ../memory.FILE=VALUE", a);
+    for (const char *q = file; q < eq; q++)
         if (!((*q >= 'a' && *q <= 'z') || *q == '.' || *q == '_'))
             usage("--cg-set: a cgroup file name has only a-z . _", a);
     if (strcmp(eq + 1, "max") != 0)
@@ -1200,6 +1248,7 @@ static void parse_args(int argc, char **argv, int *stat_mode)
     }
     if (!nsteps)
         usage("no steps (steps: shm:MIB[:NAME] ram:MIB freeshm file:MIB read:MIB sync sleep:MS spin:MS statfs:PATH hold"
+              " signal:NAME await:NAME:MS"
               " ram-until-killed:MIB shm-until-killed:MIB; proc:NAME:ADJ starts a process)", NULL);
     if (!*file_dir || strlen(file_dir) > PATH_CAP - 64)
         usage("bad --dir", file_dir);
@@ -1288,6 +1337,8 @@ static __attribute__((noreturn)) void run_steps(int first, int count)
         case K_SPIN: do_spin(i, s); break;
         case K_READ: do_read(i, s); break;
         case K_SYNC: do_sync(i); break;
+        case K_SIGNAL: do_signal(i, s); break;
+        case K_AWAIT: do_await(i, s); break;
         }
     }
 

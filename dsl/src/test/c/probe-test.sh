@@ -135,6 +135,22 @@ run "read and sync" 0 --chunk-mib=2 --dir="$work/rs" file:2 sync read:4 &&
   [ "$(stat -c %s "$work/rs/oomlab-read-2")" = 4194304 ] && ok "read file written" || bad "read file"
 run "usage 'read:'" 2 read: && run "usage 'sync:1'" 2 sync:1
 
+# signal:NAME and await:NAME:MS: one probe waits for another's file in the shm directory.
+run "await times out" 0 --shm-dir="$shm" await:nobody:60 &&
+  has "await timed out: done == target" '"ev":"step","step":0,"kind":"await","done":60,"target":60'
+"$P" --shm-dir="$shm" await:go:10000 ram:1 >"$work/await.out" 2>&1 &
+waiter=$!
+sleep 0.3
+run "signal" 0 --shm-dir="$shm" signal:go && has "signal step" '"ev":"step","step":0,"kind":"signal"'
+[ -e "$shm/oomlab-signal-go" ] && ok "signal file made" || bad "no signal file"
+wait $waiter
+grep -Eq '"ev":"step","step":0,"kind":"await","done":([0-9]{1,4}),"target":10000' "$work/await.out" &&
+  ok "await saw the signal before its time" || { bad "await did not see the signal"; cat "$work/await.out"; }
+rm -f "$shm"/oomlab-signal-*
+for a in signal: signal:a/b signal:a:1 await:x await:x:0 await:x:1y await::5 signal:..; do
+  run "usage $a" 2 "$a"
+done
+
 # Processes: proc:NAME:ADJ starts one; each runs its own steps in its own worker, with its own
 # oom_score_adj (raised from ours: lowering needs CAP_SYS_RESOURCE); the run ends when every
 # process has ended or holds, and each gets a "proc" line from the supervisor.
@@ -250,11 +266,13 @@ printf '0::/oomlab.slice/run-1\n' >"$self"
 run "fake v2, own cgroup" 0 --stat && has "fake v2 own cgroup" '^\{"ev":"stat","usage":777,"limit":-1,'
 # --cg-set writes our own cgroup's file (the write root is the fake mount here) before any step.
 printf 'max\n' >"$fake/oomlab.slice/run-1/memory.high"; printf '0\n' >"$fake/oomlab.slice/run-1/memory.oom.group"
-run "cg-set" 0 --cg-set memory.high=409600 --cg-set=memory.oom.group=1 ram:0 &&
+printf '0\n' >"$fake/oomlab.slice/memory.min"
+run "cg-set" 0 --cg-set memory.high=409600 --cg-set=memory.oom.group=1 --cg-set ../memory.min=8192 ram:0 &&
+  has "cg-set parent line" '"file":"../memory.min","value":"8192","read":"8192","path":"/oomlab.slice/run-1/../memory.min"' &&
   has "cg-set line" '^\{"ev":"cgset","file":"memory.high","value":"409600","read":"409600","path":"/oomlab.slice/run-1/memory.high"\}$' &&
   has "cg-set second line" '^\{"ev":"cgset","file":"memory.oom.group","value":"1","read":"1",'
 [ "$(cat "$fake/oomlab.slice/run-1/memory.high")" = 409600 ] && ok "cg-set wrote the file" || bad "cg-set did not write"
-for a in memory.high memory.high= cpu.max=1 memory/../x=1 memory.high=1k; do
+for a in memory.high memory.high= cpu.max=1 memory/../x=1 memory.high=1k ../../memory.min=1 ../cpu.max=1; do
   run "cg-set usage $a" 2 --cg-set "$a" ram:0 && last "cg-set usage $a line" '^\{"ev":"usage","error":"--cg-set'
 done
 # "0::/" (our own cgroup namespace, Docker's default on v2) and a path that is not there: the root.

@@ -158,6 +158,15 @@ public final class Scenario {
         return cgroupV2(limits().cgroupV2().withOomGroup(true));
     }
 
+    /**
+     * Runs the container under a cgroup of the lab's, directly below the root, that carries the same
+     * memory.min and memory.low: a cgroup's protection is capped by its ancestors', and Docker's own
+     * parent cgroup has none (Kubernetes gives its pod and QoS cgroups the protection too).
+     */
+    public Scenario parentProtected() {
+        return cgroupV2(limits().cgroupV2().withParentProtected(true));
+    }
+
     private Scenario cgroupV2(CgroupV2 settings) {
         return with(limits().withCgroupV2(settings));
     }
@@ -218,6 +227,25 @@ public final class Scenario {
     /** Clean page cache: a file written, synced, dropped from the cache, then read back ({@code writeFile} stays dirty). */
     public Scenario readFile(int mib) {
         return then(new Step.ReadFile(mib));
+    }
+
+    /**
+     * Tells the containers that wait for it ({@link #await}) that this one got here. Containers see
+     * each other's signals through one /dev/shm: the waiting one joins this one's IPC
+     * ({@code ipc("container:NAME")}), as in {@code Scenarios.alongside}.
+     */
+    public Scenario signal(String name) {
+        return then(new Step.Signal(name));
+    }
+
+    /** Waits for another container's {@link #signal} of this name, at most 120 s, then goes on either way. */
+    public Scenario await(String name) {
+        return await(name, "120s");
+    }
+
+    /** Waits for another container's {@link #signal}, at most {@code max} ("30s"), then goes on either way. */
+    public Scenario await(String name, String max) {
+        return then(new Step.Await(name, Durations.parse("await", max)));
     }
 
     /** sync(2): what {@code writeFile} left dirty is written back and becomes clean cache. */

@@ -47,6 +47,11 @@ public final class Scenarios {
         return new Scenarios(set.withName(name), containers);
     }
 
+    /** The same containers on that host ({@code Hosts.vm()...}): a set runs on one host. */
+    public Scenarios on(dev.oomlab.host.Host host) {
+        return new Scenarios(set, containers.stream().map(c -> c.on(host)).toList());
+    }
+
     /** Checks the set as a whole; throws naming the field and value. */
     public Scenarios validate() {
         set.validate();

@@ -24,10 +24,21 @@ import java.util.List;
  * @param evidence     what the run's counters must show besides the outcome, or null
  * @param containers   several containers run instead of {@code steps} (then empty), or null for one
  * @param observed     with several containers: the one whose result the case reads
+ * @param hostSized    containers sized to the host they run on (global pressure), or null; then
+ *                     {@code containers} holds them as sized for {@link #NOMINAL_HOST_MIB}
  */
 public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
                    Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
-                   Evidence evidence, ScenarioSet containers, String observed) {
+                   Evidence evidence, ScenarioSet containers, String observed, HostSized hostSized) {
+
+    /** The host a host-sized case shows before it runs: a 2 GiB VM. */
+    public static final long NOMINAL_HOST_MIB = 2048;
+
+    /** Containers sized to the host's memory: a claim about global pressure needs the whole host short. */
+    @FunctionalInterface
+    public interface HostSized {
+        dev.oomlab.dsl.Scenarios containers(long hostMib);
+    }
 
     public Case {
         if (name == null || name.isBlank()) {
@@ -57,14 +68,30 @@ public record Case(String name, List<Step> steps, Outcome ifTrue, Outcome ifFals
                 Limits limits, List<ProcessSpec> processes, String killsIfTrue, String killsIfFalse,
                 Evidence evidence) {
         this(name, steps, ifTrue, ifFalse, seedObserved, limits, processes, killsIfTrue, killsIfFalse, evidence,
-                null, null);
+                null, null, null);
     }
 
     /** A case of several containers: the observed one's result decides it. */
     public Case(String name, ScenarioSet containers, String observed, Expectation expect) {
         this(name, List.of(), expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), null, List.of(),
                 expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence(),
-                java.util.Objects.requireNonNull(containers, "containers"), observed);
+                java.util.Objects.requireNonNull(containers, "containers"), observed, null);
+    }
+
+    /** A case of several containers sized to the host they run on; named {@code set} (the hypothesis' id). */
+    public Case(String name, String set, HostSized sized, String observed, Expectation expect) {
+        this(name, List.of(), expect.ifTrue(), expect.ifFalse(), expect.seedObserved(), null, List.of(),
+                expect.killsIfTrue(), expect.killsIfFalse(), expect.evidence(),
+                sized.containers(NOMINAL_HOST_MIB).spec().withName(set), observed, sized);
+    }
+
+    /** This case as it runs on a host of that many MiB: its containers sized for it (itself when not host-sized). */
+    public Case forHost(long hostMib) {
+        if (hostSized == null || hostMib <= 0) {
+            return this;
+        }
+        return new Case(name, steps, ifTrue, ifFalse, seedObserved, limits, processes, killsIfTrue, killsIfFalse,
+                evidence, hostSized.containers(hostMib).spec().withName(containers.name()), observed, hostSized);
     }
 
     /** True for a case of several containers. */

@@ -5,6 +5,7 @@ import static dev.oomlab.result.Outcome.OK;
 import static dev.oomlab.result.Outcome.OOM;
 import static dev.oomlab.result.Outcome.REFUSED;
 import static dev.oomlab.result.Outcome.SIGBUS;
+import static dev.oomlab.result.Outcome.TIMEOUT;
 import static dev.oomlab.dsl.Scenario.scenario;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
 import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
@@ -136,24 +137,114 @@ public final class Catalogue {
                     .needs(HostNeed.SWAP)
                     .when("ram 800", s -> s.allocRam(800), ifTrue(OK).ifFalse(OOM))
                     .when("ram 1200", s -> s.allocRam(1200), ifTrue(OOM).ifFalse(OOM)),
+            // Global pressure: sized to the host (see GlobalPressure: "a" holds 30 % of it as page cache, "b" then asks
+            // 70 %). Measured on the VM host (5925 MiB, 1g swap): Docker sets --memory-reservation as memory.low; under
+            // pressure "a" kept 1401 of 1777 MiB (reservation 592), as it did with no reservation (1425): not pushed
+            // back to it, nor protected (kswapd scanned it; Docker's parent cgroup, docker/, has no protection).
             Hypothesis.of("E9", "memory-reservation is a soft limit that only bites under host pressure (001)",
-                            scenario().memory("1g").memoryReservation("256m"))
-                    .needs(HostNeed.GLOBAL_PRESSURE),
-            Hypothesis.of("E10", "memory.high throttles before memory.max kills (004)", scenario().memory("512m"))
-                    .needs(HostNeed.CGROUP_V2),
+                            scenario().memory("1g"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE)
+                    .whenHost("no pressure: a (reservation 10% of the host) reads 30% of the host",
+                            mib -> GlobalPressure.holderAlone(mib,
+                                    s -> s.memoryReservation(GlobalPressure.percentOfHost(mib, 10))),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.keptItsCache()))
+                    .whenHost("global pressure: a (reservation 10%) holds 30%, b asks 70% of the host",
+                            mib -> GlobalPressure.holderAndPusher(mib,
+                                    s -> s.memoryReservation(GlobalPressure.percentOfHost(mib, 10))),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.pushedToReservation())),
+            // memory.high has no Docker flag: the lab writes it into the container's cgroup (memoryHigh). Measured on
+            // the VM host (Debian 6.1, cgroup v2, 1g swap): a 1000 MiB file under high 410m / max 512m ended OK at a
+            // 411 MiB peak with memory.events high 1044; 450 MiB of anonymous memory with 1g memory-swap ended OK
+            // at a 410 MiB peak (high 144), swapping the rest.
+            Hypothesis.of("E10", "memory.high throttles before memory.max kills (004)",
+                            scenario().memory("512m").memoryHigh("410m").timeout("120s"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.SWAP)
+                    .when("ram 300, below memory.high", s -> s.allocRam(300), ifTrue(OK).ifFalse(OK))
+                    .when("write a 1000 MiB file: page cache past memory.high", s -> s.writeFile(1000),
+                            ifTrue(OK).ifFalse(OOM).showing(Expectation.throttledAtHigh()))
+                    .whenOwnLimits("memory-swap 1g: ram 450, anonymous memory past memory.high",
+                            s -> s.memorySwap("1g").allocRam(450),
+                            ifTrue(OK).ifFalse(OOM).showing(Expectation.throttledAtHigh())),
             Hypothesis.of("E12", "a tmpfs can use no more than half of the memory limit (a Podman issue)",
                             scenario().memory("1g").shm("2g"))
                     .when("shm 400", s -> s.allocShm(400), ifTrue(OK).ifFalse(OK))
                     .when("shm 800", s -> s.allocShm(800), ifTrue(SIGBUS).ifFalse(OK)),
+            // Measured on the VM host (no swap for the container): with memory.high 410m (0.8 x 512m, as Kubernetes'
+            // memory QoS sets it) ram 450 and ram 700 both stalled at 417-418 MiB until the 90 s timeout, never
+            // reaching memory.max; without memory.high, ram 700 is an OOM kill.
             Hypothesis.of("E15", "memory.high throttles and reclaims without killing, memory.max kills; at memory.high "
                             + "= 0.8 x limit (KEP-2570) a fast allocator may stall instead of dying (004)",
-                            scenario().memory("512m"))
-                    .needs(HostNeed.CGROUP_V2),
+                            scenario().memory("512m").timeout("120s"))
+                    .needs(HostNeed.CGROUP_V2)
+                    .when("no memory.high: ram 700 (memory.max kills)", s -> s.allocRam(700), ifTrue(OOM).ifFalse(OK))
+                    .whenOwnLimits("memory.high 410m (0.8 x limit): write a 1000 MiB file",
+                            s -> s.memoryHigh("410m").writeFile(1000),
+                            ifTrue(OK).ifFalse(OOM).showing(Expectation.throttledAtHigh()))
+                    // a stall is a run still throttled at its (shorter) timeout, with the evidence that it sat at memory.high
+                    .whenOwnLimits("memory.high 410m: ram 450, nothing to reclaim (timeout 30 s)",
+                            s -> s.memoryHigh("410m").timeout("30s").allocRam(450),
+                            ifTrue(TIMEOUT).ifFalse(OOM).showing(Expectation.throttledAtHigh()))
+                    .whenOwnLimits("memory.high 410m: ram 700, past memory.max (timeout 30 s)",
+                            s -> s.memoryHigh("410m").timeout("30s").allocRam(700),
+                            ifTrue(TIMEOUT).ifFalse(OOM).showing(Expectation.throttledAtHigh())),
+            // Protection is hierarchical: a cgroup's effective memory.min/low is capped by its ancestors'. As kubelet
+            // does (pod and QoS cgroups carry it), the lab puts "a" under a parent of its own with the same setting.
+            // Measured on the VM host: with memory.min "a" kept all 1777 MiB and "b" was OOM-killed; with memory.low
+            // kswapd passed "a" over and direct reclaim took 150 MiB of it (low is best effort).
             Hypothesis.of("E16", "memory.min / memory.low protect a cgroup under global pressure (004)",
-                            scenario().memory("512m"))
-                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE),
-            Hypothesis.of("E17", "memory.oom.group = 1 kills every process of the group (004)", scenario().memory("512m"))
-                    .needs(HostNeed.CGROUP_V2),
+                            scenario().memory("1g"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE)
+                    .whenHost("a: memory.min 40% of the host, its parent too; b asks 70%",
+                            mib -> GlobalPressure.holderAndPusher(mib,
+                                    s -> s.memoryMin(GlobalPressure.percentOfHost(mib, 40)).parentProtected()),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.passedOverByKswapd()))
+                    .whenHost("a: memory.low 40% of the host, its parent too; b asks 70%",
+                            mib -> GlobalPressure.holderAndPusher(mib,
+                                    s -> s.memoryLow(GlobalPressure.percentOfHost(mib, 40)).parentProtected()),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.passedOverByKswapd())),
+            // E16 as a Docker container gets it: the setting on its own cgroup only, under docker/ (no protection).
+            // Measured: kswapd scanned "a" anyway (92832 pages with memory.min, 88082 with memory.low).
+            Hypothesis.of("E28", "memory.min / memory.low set on a Docker container's own cgroup protect it under "
+                            + "global pressure (004, as a container runtime sets them)", scenario().memory("1g"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE)
+                    .whenHost("a: memory.min 40% of the host, under Docker's parent; b asks 70%",
+                            mib -> GlobalPressure.holderAndPusher(mib,
+                                    s -> s.memoryMin(GlobalPressure.percentOfHost(mib, 40))),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.passedOverByKswapd()))
+                    .whenHost("a: memory.low 40% of the host, under Docker's parent; b asks 70%",
+                            mib -> GlobalPressure.holderAndPusher(mib,
+                                    s -> s.memoryLow(GlobalPressure.percentOfHost(mib, 40))),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.passedOverByKswapd())),
+            // E13's global half: the same pressure, "a" unprotected. Measured: its cgroup's pgscan_kswapd +89992.
+            Hypothesis.of("E27", "under global pressure kswapd wakes and scans every cgroup, even one far below its "
+                            + "own limit (002; E13's global half)", scenario().memory("1g"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE)
+                    .whenHost("a (limit 50% of the host) holds 30%, b asks 70%",
+                            mib -> GlobalPressure.holderAndPusher(mib, s -> s),
+                            "a", ifTrue(OK).ifFalse(OK).showing(Expectation.scannedByKswapd())),
+            // Measured on the VM host: without the flag the kill took c alone (a and b held on); with it the
+            // container exited 137 with no process report at all: the supervisor (PID 1) was killed too.
+            Hypothesis.of("E17", "memory.oom.group = 1 kills every process of the group (004)",
+                            scenario().memory("512m").timeout("60s"))
+                    .needs(HostNeed.CGROUP_V2)
+                    .when("memory.oom.group 0 (the default): a 150 and b 100 hold, c then asks 300",
+                            s -> s.process("a", p -> p.allocRam(150).hold()).process("b", p -> p.allocRam(100).hold())
+                                    .process("c", p -> p.sleep("1500ms").allocRam(300).hold()),
+                            ifTrueKills("c").ifFalseKills("c")) // a control: the flag is off either way
+                    .whenOwnLimits("memory.oom.group 1: the same",
+                            s -> s.oomGroup().process("a", p -> p.allocRam(150).hold())
+                                    .process("b", p -> p.allocRam(100).hold())
+                                    .process("c", p -> p.sleep("1500ms").allocRam(300).hold()),
+                            ifTrue(OOM).ifFalse(OOM).showing(Expectation.everyProcessKilled())),
+            // E14's swap half, on the VM host (1g swap): a 300 MiB file then ram 700 under 512m / memory-swap 1g
+            // ended OK; the page cache fell from 300 to 0 MiB before swap first held a MiB, then ~190 MiB was swapped.
+            Hypothesis.of("E26", "with swap, anonymous memory is swapped out at the limit, and the page cache goes "
+                            + "first (002, 004; E14's swap half)", scenario().memory("512m").memorySwap("1g").timeout("60s"))
+                    .needs(HostNeed.CGROUP_V2, HostNeed.SWAP)
+                    .when("read 300 (clean cache), then ram 700", s -> s.readFile(300).allocRam(700),
+                            ifTrue(OK).ifFalse(OOM).showing(Expectation.cacheBeforeSwap()))
+                    .when("write 300 (dirty cache), then ram 700", s -> s.writeFile(300).allocRam(700),
+                            ifTrue(OK).ifFalse(OOM).showing(Expectation.cacheBeforeSwap())),
             Hypothesis.of("E18", "PSI (memory.pressure some/full) rises before the OOM kill (004)",
                             scenario().memory("512m"))
                     .needs(HostNeed.CGROUP_V2, HostNeed.SWAP)

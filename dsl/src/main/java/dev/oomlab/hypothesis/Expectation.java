@@ -36,6 +36,41 @@ public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
         return new PressureBeforeKill();
     }
 
+    /** E10's and E15's evidence: throttled at memory.high (memory.events high), never at memory.max. */
+    public static Evidence throttledAtHigh() {
+        return new ThrottledAtHigh();
+    }
+
+    /** E17's evidence: the OOM kill took every process of the container. */
+    public static Evidence everyProcessKilled() {
+        return new EveryProcessKilled();
+    }
+
+    /** E26's evidence: the page cache went before anything was swapped out. */
+    public static Evidence cacheBeforeSwap() {
+        return new CacheBeforeSwap();
+    }
+
+    /** E16's evidence: under global pressure, kswapd passed the protected container over. */
+    public static Evidence passedOverByKswapd() {
+        return new HolderReclaim(HolderReclaim.Claim.PASSED_OVER);
+    }
+
+    /** E27's evidence: kswapd scanned a container that was far below its own limit. */
+    public static Evidence scannedByKswapd() {
+        return new HolderReclaim(HolderReclaim.Claim.SCANNED);
+    }
+
+    /** E9's evidence under pressure: reclaim pushed the container back to its memory-reservation. */
+    public static Evidence pushedToReservation() {
+        return new HolderReclaim(HolderReclaim.Claim.PUSHED_TO_RESERVATION);
+    }
+
+    /** E9's evidence without pressure: the container kept all the page cache it read. */
+    public static Evidence keptItsCache() {
+        return new HolderReclaim(HolderReclaim.Claim.KEPT_ALL);
+    }
+
     /** Starts an expectation with the outcome the claim predicts. */
     public static Expectation ifTrue(Outcome outcome) {
         return new Expectation(outcome, null, null, null, null);

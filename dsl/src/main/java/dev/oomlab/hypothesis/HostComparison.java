@@ -116,6 +116,31 @@ public record HostComparison(List<HostRun> hosts) {
         return rows;
     }
 
+    /**
+     * One hypothesis on every host: its verdict there, or why it cannot run there.
+     *
+     * @param byHost host name to the hypothesis' result on that host (null where it was not asked)
+     */
+    public record VerdictRow(Hypothesis hypothesis, Map<String, HypothesisResult> byHost) {
+
+        /** "SUPPORTED", "CANNOT RUN" or "-" (not asked on that host). */
+        public String verdictOn(String host) {
+            HypothesisResult r = byHost.get(host);
+            return r == null ? "-" : r.ran() ? String.valueOf(r.verdict()) : "CANNOT RUN";
+        }
+    }
+
+    /** Every hypothesis, in the first host's order, with each host's verdict. */
+    public List<VerdictRow> verdicts() {
+        List<VerdictRow> rows = new ArrayList<>();
+        for (HypothesisResult first : hosts.get(0).hypotheses()) {
+            Map<String, HypothesisResult> byHost = new LinkedHashMap<>();
+            hosts.forEach(run -> byHost.put(run.host(), run.hypothesis(first.hypothesis().id())));
+            rows.add(new VerdictRow(first.hypothesis(), byHost));
+        }
+        return rows;
+    }
+
     /** The cases whose outcome differs between hosts. */
     public List<Row> differences() {
         return rows().stream().filter(Row::differs).toList();
@@ -131,6 +156,14 @@ public record HostComparison(List<HostRun> hosts) {
             s.append(String.format("%-4s %-30s", r.hypothesis(), r.testCase()));
             names.forEach(n -> s.append(String.format(" %-9s", r.outcomes().get(n) == null ? "-" : r.outcomes().get(n))));
             s.append(r.differs() ? "  DIFFERS" : "").append('\n');
+        }
+        s.append('\n').append(String.format("%-4s", "id"));
+        names.forEach(n -> s.append(String.format(" %-13s", n)));
+        s.append('\n');
+        for (VerdictRow v : verdicts()) {
+            s.append(String.format("%-4s", v.hypothesis().id()));
+            names.forEach(n -> s.append(String.format(" %-13s", v.verdictOn(n))));
+            s.append('\n');
         }
         hosts.forEach(h -> s.append(h.fingerprint()).append('\n'));
         return s.toString().stripTrailing();

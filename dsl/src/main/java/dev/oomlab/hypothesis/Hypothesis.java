@@ -114,6 +114,16 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
     }
 
+    /**
+     * Adds a case of several containers sized to the host's memory (MiB, as its engine reports it),
+     * for the claims about global pressure: {@code mib -> Scenarios.alongside(...)}.
+     */
+    public Hypothesis whenHost(String name, Case.HostSized containers, String observed, Expectation expect) {
+        List<Case> more = new ArrayList<>(cases);
+        more.add(new Case(name, id, containers, observed, expect));
+        return new Hypothesis(id, claim, title, base, more, seedVerdict, needs);
+    }
+
     /** Each case's scenario: the base limits, the case's steps, named "H4: shm 800 + ram 1300". */
     public List<Scenario> scenarios() {
         return cases.stream().map(c -> c.on(base).named(id + ": " + c.name())).toList();
@@ -161,6 +171,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         });
         List<Result> results = all.isEmpty() ? List.of() : suite.run(all);
         List<HypothesisResult> out = new ArrayList<>();
+        long hostMib = hypotheses.stream().anyMatch(h -> h.cases.stream().anyMatch(c -> c.hostSized() != null))
+                ? suite.runner().runtime().environment().hostMemoryBytes() >> 20 : -1;
         int i = 0;
         for (Hypothesis h : hypotheses) {
             if (cannotRun.containsKey(h)) {
@@ -169,7 +181,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
             }
             List<CaseResult> caseResults = new ArrayList<>();
             Map<ScenarioSet, SetResult> sets = new HashMap<>(); // cases reading one set's containers share its run
-            for (Case c : h.cases) {
+            for (Case asWritten : h.cases) {
+                Case c = asWritten.forHost(hostMib);
                 // a case of several containers runs as a whole, after the batch: its containers depend on each other
                 Result r = c.hasContainers()
                         ? sets.computeIfAbsent(c.containers(), set -> suite.runner().run(set, RunListener.NONE))

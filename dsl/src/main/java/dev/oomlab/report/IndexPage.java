@@ -97,7 +97,7 @@ final class IndexPage {
         }
         return section(h2("On " + hosts.hosts().size() + " hosts: " + String.join(", ", hosts.hostNames())),
                 p("The verdicts above and the hypotheses below are the first host's (" + hosts.hostNames().get(0)
-                        + "); here every case of the seed study on each host.").withStyle("opacity:0.8"),
+                        + "); here every hypothesis and every case on each host.").withStyle("opacity:0.8"),
                 HostComparisonView.html(hosts)).withId("hosts");
     }
 

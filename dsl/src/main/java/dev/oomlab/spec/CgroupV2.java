@@ -13,25 +13,35 @@ import java.util.StringJoiner;
  * @param min      memory.min: memory no reclaim takes, under any pressure; null: 0
  * @param low      memory.low: memory reclaim takes only when nothing unprotected is left; null: 0
  * @param oomGroup memory.oom.group = 1: an OOM kill takes every process of the cgroup
+ * @param parentProtected the container runs under a cgroup of the lab's ({@link #PROTECTED_PARENT},
+ *                 directly below the root) that carries the same memory.min and memory.low: a
+ *                 cgroup's protection is capped by its ancestors', and Docker's own parent has none
  */
-public record CgroupV2(Size high, Size min, Size low, boolean oomGroup) {
+public record CgroupV2(Size high, Size min, Size low, boolean oomGroup, boolean parentProtected) {
 
-    public static final CgroupV2 NONE = new CgroupV2(null, null, null, false);
+    public static final CgroupV2 NONE = new CgroupV2(null, null, null, false, false);
+
+    /** The parent cgroup of a container whose protection is to hold: below the root, as kubelet's kubepods is. */
+    public static final String PROTECTED_PARENT = "/oomlab-protected";
 
     public CgroupV2 withHigh(Size size) {
-        return new CgroupV2(size, min, low, oomGroup);
+        return new CgroupV2(size, min, low, oomGroup, parentProtected);
     }
 
     public CgroupV2 withMin(Size size) {
-        return new CgroupV2(high, size, low, oomGroup);
+        return new CgroupV2(high, size, low, oomGroup, parentProtected);
     }
 
     public CgroupV2 withLow(Size size) {
-        return new CgroupV2(high, min, size, oomGroup);
+        return new CgroupV2(high, min, size, oomGroup, parentProtected);
     }
 
     public CgroupV2 withOomGroup(boolean group) {
-        return new CgroupV2(high, min, low, group);
+        return new CgroupV2(high, min, low, group, parentProtected);
+    }
+
+    public CgroupV2 withParentProtected(boolean protect) {
+        return new CgroupV2(high, min, low, oomGroup, protect);
     }
 
     public boolean isEmpty() {
@@ -41,6 +51,12 @@ public record CgroupV2(Size high, Size min, Size low, boolean oomGroup) {
     /** File name to the value written, in the order they are written (protections before the throttle). */
     public Map<String, String> files() {
         Map<String, String> f = new LinkedHashMap<>();
+        if (parentProtected && min != null) {
+            f.put("../memory.min", Long.toString(min.bytes()));
+        }
+        if (parentProtected && low != null) {
+            f.put("../memory.low", Long.toString(low.bytes()));
+        }
         if (min != null) {
             f.put("memory.min", Long.toString(min.bytes()));
         }
@@ -66,6 +82,10 @@ public record CgroupV2(Size high, Size min, Size low, boolean oomGroup) {
         if (low != null && memoryReservation != null) {
             throw new IllegalArgumentException("memoryLow: \"" + low + "\" and memoryReservation \"" + memoryReservation
                     + "\" both set memory.low (Docker maps --memory-reservation to memory.low on cgroup v2): use one");
+        }
+        if (parentProtected && min == null && low == null) {
+            throw new IllegalArgumentException("parentProtected: it gives the parent the container's memory.min or "
+                    + "memory.low, and neither is set");
         }
         if (min != null && low != null && min.compareTo(low) > 0) {
             throw new IllegalArgumentException("memoryMin: \"" + min + "\" is above memoryLow \"" + low
@@ -93,6 +113,9 @@ public record CgroupV2(Size high, Size min, Size low, boolean oomGroup) {
         }
         if (oomGroup) {
             j.add("memory.oom.group 1");
+        }
+        if (parentProtected) {
+            j.add("under " + PROTECTED_PARENT + " with the same protection");
         }
         return j.toString();
     }

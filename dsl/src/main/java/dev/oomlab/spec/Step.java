@@ -4,13 +4,15 @@ import java.time.Duration;
 
 /** One thing the probe does inside the container, in order. */
 public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm, Step.WriteFile, Step.Sleep,
-        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold, Step.ReadFile, Step.Sync {
+        Step.StatFs, Step.UntilKilled, Step.BurnCpu, Step.Hold, Step.ReadFile, Step.Sync, Step.Signal, Step.Await {
 
     /** The probe's argument for this step (see probe.c). */
     String probeArg();
 
-    /** Bytes this step touches, 0 for steps that touch nothing. */
-    long targetBytes();
+    /** Bytes this step touches; most steps touch nothing. */
+    default long targetBytes() {
+        return 0;
+    }
 
     /** A short human label: "shm 800", "ram 1300", "free shm". */
     String label();
@@ -84,10 +86,6 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "freeshm";
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -149,14 +147,60 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "sync";
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {
             return "sync";
+        }
+    }
+
+    /**
+     * Tell a container waiting in {@link Await} that this one got here: a file named for the signal
+     * in /dev/shm, which containers sharing one IPC namespace see alike.
+     */
+    record Signal(String name) implements Step {
+        public Signal {
+            signalName("signal", name);
+        }
+
+        @Override
+        public String probeArg() {
+            return "signal:" + name;
+        }
+
+        @Override
+        public String label() {
+            return "signal " + name;
+        }
+    }
+
+    /**
+     * Wait until another container sharing this one's IPC namespace gives the {@link Signal} of
+     * this name, at most {@code max}; then go on either way (the step's line says how long it waited).
+     */
+    record Await(String name, Duration max) implements Step {
+        public Await {
+            signalName("await", name);
+            if (max == null || max.isNegative() || max.isZero()) {
+                throw new IllegalArgumentException("await: the longest wait must be positive, got " + max);
+            }
+        }
+
+        @Override
+        public String probeArg() {
+            return "await:" + name + ":" + max.toMillis();
+        }
+
+        @Override
+        public String label() {
+            return "await " + name;
+        }
+    }
+
+    private static void signalName(String field, String name) {
+        if (name == null || !name.matches("[A-Za-z0-9._-]{1,64}")) {
+            throw new IllegalArgumentException(field + ": invalid signal name \"" + name
+                    + "\" (expected 1-64 letters, digits, '.', '_' or '-')");
         }
     }
 
@@ -173,10 +217,6 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "sleep:" + duration.toMillis();
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -201,10 +241,6 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "statfs:" + path;
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -262,10 +298,6 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "spin:" + cpuTime.toMillis();
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {
@@ -283,10 +315,6 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
             return "hold";
         }
 
-        @Override
-        public long targetBytes() {
-            return 0;
-        }
 
         @Override
         public String label() {

@@ -46,6 +46,8 @@ public final class HostComparisonView {
         return div(
                 h4("Each host's fingerprint"),
                 fingerprints(c),
+                h4("Each hypothesis on each host"),
+                verdicts(c),
                 h4("Each case on each host"),
                 outcomes(c, c.rows()),
                 h4("Cases whose outcome differs between hosts"),
@@ -63,6 +65,26 @@ public final class HostComparisonView {
                 tbody(each(fields, f -> tr(td(f).withStyle(TableHtml.TD + ";" + Html.MUTED),
                         each(c.hosts(), h -> td(h.fingerprint().fields().get(f)).withStyle(TableHtml.TD))))))
                 .withStyle("border-collapse:collapse");
+    }
+
+    /** One row per hypothesis, one column per host: its verdict there, or "cannot run" and why. */
+    public static DomContent verdicts(HostComparison c) {
+        List<HostRun> hosts = c.hosts();
+        return table(
+                thead(tr(th("id").withStyle(TableHtml.TH), th("claim").withStyle(TableHtml.TH),
+                        each(hosts, h -> th(h.host()).withStyle(TableHtml.TH)))),
+                tbody(each(c.verdicts(), v -> tr(td(v.hypothesis().id()).withStyle(TableHtml.TD),
+                        td(v.hypothesis().claim()).withStyle(TableHtml.TD),
+                        each(hosts, h -> td(verdictCell(v.byHost().get(h.host()))).withStyle(TableHtml.TD))))))
+                .withStyle("border-collapse:collapse");
+    }
+
+    private static DomContent verdictCell(dev.oomlab.hypothesis.HypothesisResult r) {
+        if (r == null) {
+            return text("-");
+        }
+        return r.ran() ? b(String.valueOf(r.verdict()))
+                : span(text("cannot run: "), span(r.cannotRunReason()).withStyle(Html.MUTED));
     }
 
     /** One row per case, one column per host with the outcome and the evidence's headline. */

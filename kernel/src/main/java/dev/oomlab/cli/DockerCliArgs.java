@@ -43,6 +43,9 @@ final class DockerCliArgs {
         }
         if (!s.limits().cgroupV2().isEmpty()) {
             args.addAll(List.of("--cgroupns", "host", "-v", ContainerSpec.CGROUP_BIND));
+            if (s.limits().cgroupV2().parentProtected()) {
+                args.addAll(List.of("--cgroup-parent", dev.oomlab.spec.CgroupV2.PROTECTED_PARENT));
+            }
         }
         args.add(image);
         args.addAll(ProbeCommand.argv(s));

@@ -70,8 +70,9 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "memory of a VM that --hosts boots (default ${DEFAULT-VALUE}: H2 asks for a 4g container)")
     String vmMemory = "6g";
 
-    @Option(names = "--vm-swap", defaultValue = "0", description = "swap of a VM that --hosts boots (default none)")
-    String vmSwap = "0";
+    @Option(names = "--vm-swap", defaultValue = "1g",
+            description = "swap of a VM that --hosts boots (default ${DEFAULT-VALUE}: E6, E10, E18 and E26 need swap)")
+    String vmSwap = "1g";
 
     @Override
     public Integer call() {
@@ -131,9 +132,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 // each host its own suite under its own budget, all hosts at once; the bar follows the first
                 List<Suite> suites = new ArrayList<>(List.of(suite));
                 onHosts.subList(1, onHosts.size()).forEach(h -> suites.add(Suite.on(h).parallelism(parallelism)));
-                comparison = HostComparison.run(chosen, onHosts, suites);
-                results = comparison.hosts().get(0).hypotheses();
-                extendedResults = extended.isEmpty() ? List.of() : Hypothesis.runAll(extended, suite);
+                // the extended hypotheses too: each host gives its verdict, or says why it cannot run them
+                comparison = HostComparison.run(concat(chosen, extended), onHosts, suites);
+                List<HypothesisResult> first = comparison.hosts().get(0).hypotheses();
+                results = first.subList(0, chosen.size());
+                extendedResults = first.subList(chosen.size(), first.size());
             }
             progress.end();
             double hypothesesSeconds = seconds(t0);
@@ -269,7 +272,14 @@ public final class VerifyCommand implements Callable<Integer> {
 
     /** One column per host, the cases that differ between hosts, and each host's fingerprint. */
     private static void printHosts(HostComparison c) {
-        System.out.printf("%nthe seed study on %d hosts:%n%s%n", c.hosts().size(), c);
+        System.out.printf("%nthe hypotheses on %d hosts:%n%s%n", c.hosts().size(), c);
+        for (HostComparison.VerdictRow v : c.verdicts()) {
+            v.byHost().forEach((host, r) -> {
+                if (r != null && !r.ran()) {
+                    System.out.printf("  %s cannot run on %s: %s%n", v.hypothesis().id(), host, r.cannotRunReason());
+                }
+            });
+        }
         List<HostComparison.Row> differences = c.differences();
         System.out.println(differences.isEmpty() ? "no case differs between hosts"
                 : differences.size() + " case(s) differ between hosts:");

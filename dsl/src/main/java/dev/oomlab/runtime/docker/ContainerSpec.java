@@ -82,6 +82,9 @@ public final class ContainerSpec {
         }
         if (!s.limits().cgroupV2().isEmpty()) {
             hc.withCgroupnsMode("host").withBinds(com.github.dockerjava.api.model.Bind.parse(CGROUP_BIND));
+            if (s.limits().cgroupV2().parentProtected()) {
+                hc.withCgroupParent(dev.oomlab.spec.CgroupV2.PROTECTED_PARENT);
+            }
         }
         return hc;
     }

@@ -1,0 +1,53 @@
+package dev.oomlab.hypothesis;
+
+import dev.oomlab.probe.Sample;
+import dev.oomlab.result.Result;
+import dev.oomlab.spec.Mib;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * E10's and E15's evidence: the cgroup went over memory.high and was throttled there (memory.events
+ * "high" counted it) while its usage never reached memory.max, so memory.high, not the limit,
+ * held it. Read from the probe's own lines; the last one stands for a run stopped from outside.
+ */
+final class ThrottledAtHigh implements Evidence {
+
+    @Override
+    public String describe() {
+        return "throttled at memory.high (memory.events high > 0), usage below memory.max";
+    }
+
+    @Override
+    public Optional<Boolean> holds(Result r) {
+        Sample last = last(r);
+        if (last == null || last.v2().eventsHigh() < 0 || last.limit() <= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(last.v2().eventsHigh() > 0 && maxUsage(r) < last.limit());
+    }
+
+    @Override
+    public String why(Result r) {
+        Sample last = last(r);
+        if (last == null || last.v2().eventsHigh() < 0) {
+            return "no memory.events figures in the probe's lines (they are cgroup v2's)";
+        }
+        return String.format("memory.events high %d, max %d; usage at most %.0f MiB against memory.high %.0f MiB and "
+                        + "memory.max %.0f MiB", last.v2().eventsHigh(), last.v2().eventsMax(), Mib.ofOrNaN(maxUsage(r)),
+                Mib.ofOrNaN(last.v2().highLimit()), Mib.ofOrNaN(last.limit()));
+    }
+
+    /** The exit report, else the last line (a run stopped at its timeout has no exit report). */
+    private static Sample last(Result r) {
+        if (r.exitReport() != null) {
+            return r.exitReport();
+        }
+        List<Sample> s = r.samples();
+        return s.isEmpty() ? null : s.get(s.size() - 1);
+    }
+
+    private static long maxUsage(Result r) {
+        return r.samples().stream().mapToLong(Sample::usage).max().orElse(-1);
+    }
+}
