@@ -11,17 +11,7 @@ import java.util.List;
  * serving one directory, with its config and runtime files in a scratch directory so the
  * machine's own Jupyter set-up neither leaks in nor changes.
  */
-final class NotebookServer implements AutoCloseable {
-
-    private final ServerProcess server;
-    private final Jupyter jupyter;
-    private final Path scratch;
-
-    private NotebookServer(ServerProcess server, Jupyter jupyter, Path scratch) {
-        this.server = server;
-        this.jupyter = jupyter;
-        this.scratch = scratch;
-    }
+record NotebookServer(ServerProcess server, Jupyter jupyter, Path scratch) implements AutoCloseable {
 
     static NotebookServer start(Jupyter jupyter, Path notebookDir, Path scratch) throws Exception {
         int port = ServerProcess.freePort();
