@@ -136,11 +136,6 @@ public final class VmHost implements Host {
         Builder() {
         }
 
-        @Override
-        protected Builder self() {
-            return this;
-        }
-
         /** The checked settings, e.g. to show what would boot. */
         public VmConfig config() {
             return toConfig();

@@ -92,8 +92,10 @@ public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, 
         protected Settings() {
         }
 
-        /** This builder, typed as the subclass, for the setters to return. */
-        protected abstract B self();
+        @SuppressWarnings("unchecked") // B is the subclass itself, as its declaration says
+        private B self() {
+            return (B) this;
+        }
 
         B from(VmConfig c) {
             name = c.name;
@@ -162,11 +164,6 @@ public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, 
     /** Fluent builder of a config (see {@link Settings} for the defaults). */
     public static final class Builder extends Settings<Builder> {
         private Builder() {
-        }
-
-        @Override
-        protected Builder self() {
-            return this;
         }
 
         public VmConfig build() {
