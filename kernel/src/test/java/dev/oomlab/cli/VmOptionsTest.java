@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.oomlab.host.vm.VmConfig;
 import dev.oomlab.spec.Size;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.Optional;
 import picocli.CommandLine;
 import org.junit.jupiter.api.Test;
@@ -45,5 +47,16 @@ class VmOptionsTest {
         new CommandLine(stop).parseArgs("kvm");
         assertThatThrownBy(stop::call).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("host: the lab can start and stop \"vm\" hosts, got \"kvm\"");
+    }
+
+    @Test
+    void theCliReachesTheOptionsOfEachHostCommand() {
+        CommandLine cli = OomlabCli.commandLine();
+        StringWriter err = new StringWriter();
+        cli.setErr(new PrintWriter(err));
+        assertThat(cli.execute("host", "start", "kvm")).isEqualTo(2);
+        assertThat(cli.execute("host", "stop", "vm", "--name", "no-such-vm-here")).isEqualTo(2);
+        assertThat(err.toString()).contains("host: the lab can start and stop \"vm\" hosts, got \"kvm\"",
+                "name: no VM named \"no-such-vm-here\" is running");
     }
 }
