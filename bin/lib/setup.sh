@@ -77,39 +77,39 @@ OOMLAB_CACHE="${OOMLAB_CACHE:-/var/cache/oomlab}"
 export OOMLAB_JUPYTERLAB_VENV="$OOMLAB_CACHE/jupyterlab-venv-$OOMLAB_JUPYTERLAB_VERSION"
 export OOMLAB_PLAYWRIGHT_DIR="$OOMLAB_CACHE/playwright-core-$OOMLAB_PLAYWRIGHT_VERSION"
 
-# JupyterLab is not in Debian: pip installs it into a venv in the cache, outside the clone, so a fresh
-# clone reuses it. A venv cannot be moved (its scripts name its path), so it is made in place and a
-# marker written last says it is complete; one installer at a time (a lock).
-oomlab_ensure_jupyterlab() {
-  local venv="$OOMLAB_JUPYTERLAB_VENV"
-  [ -f "$venv/.oomlab-complete" ] && return 0
+# Installs what the tests need into DIR in the cache, outside the clone, so a fresh clone reuses it:
+# `oomlab_cached_install NAME DIR WHAT COMMAND...` runs COMMAND (which fills DIR) once. DIR is made
+# in place, since a venv cannot be moved (its scripts name its path), and a marker written last says
+# it is complete; one installer of NAME at a time (a lock), and a failed install leaves nothing.
+oomlab_cached_install() {
+  local name="$1" dir="$2" what="$3"
+  shift 3
+  [ -f "$dir/.oomlab-complete" ] && return 0
   mkdir -p "$OOMLAB_CACHE"
   (
     flock 9
-    [ -f "$venv/.oomlab-complete" ] && exit 0
-    oomlab_say "installing JupyterLab $OOMLAB_JUPYTERLAB_VERSION from PyPI into $venv"
-    rm -rf "$venv"
-    /usr/bin/python3 -m venv "$venv" &&
-      "$venv/bin/pip" install -q --disable-pip-version-check "jupyterlab==$OOMLAB_JUPYTERLAB_VERSION" >&2 &&
-      touch "$venv/.oomlab-complete" ||
-      { rm -rf "$venv"; oomlab_say "pip could not install JupyterLab $OOMLAB_JUPYTERLAB_VERSION"; exit 1; }
-  ) 9>"$OOMLAB_CACHE/.jupyterlab.lock"
+    [ -f "$dir/.oomlab-complete" ] && exit 0
+    oomlab_say "installing $what into $dir"
+    rm -rf "$dir" && mkdir -p "$dir" &&
+      "$@" >&2 && touch "$dir/.oomlab-complete" ||
+      { rm -rf "$dir"; oomlab_say "could not install $what"; exit 1; }
+  ) 9>"$OOMLAB_CACHE/.$name.lock"
 }
 
-# playwright-core (no browsers: the test drives Debian's /usr/bin/chromium) from npm, cached like the venv.
+# JupyterLab is not in Debian: pip installs it into a venv.
+oomlab_ensure_jupyterlab() {
+  local venv="$OOMLAB_JUPYTERLAB_VENV"
+  oomlab_cached_install jupyterlab "$venv" "JupyterLab $OOMLAB_JUPYTERLAB_VERSION from PyPI" \
+    oomlab_pip_venv "$venv" "jupyterlab==$OOMLAB_JUPYTERLAB_VERSION"
+}
+
+oomlab_pip_venv() { /usr/bin/python3 -m venv "$1" && "$1/bin/pip" install -q --disable-pip-version-check "$2"; }
+
+# playwright-core (no browsers: the test drives Debian's /usr/bin/chromium) from npm.
 oomlab_ensure_playwright() {
   local dir="$OOMLAB_PLAYWRIGHT_DIR"
-  [ -f "$dir/node_modules/playwright-core/package.json" ] && return 0
-  mkdir -p "$OOMLAB_CACHE"
-  (
-    flock 9
-    [ -f "$dir/node_modules/playwright-core/package.json" ] && exit 0
-    oomlab_say "installing playwright-core $OOMLAB_PLAYWRIGHT_VERSION from npm into $dir"
-    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp" &&
-      npm install --silent --no-audit --no-fund --prefix "$dir.tmp" "playwright-core@$OOMLAB_PLAYWRIGHT_VERSION" >&2 &&
-      rm -rf "$dir" && mv "$dir.tmp" "$dir" ||
-      { rm -rf "$dir.tmp"; oomlab_say "npm could not install playwright-core"; exit 1; }
-  ) 9>"$OOMLAB_CACHE/.playwright.lock"
+  oomlab_cached_install playwright "$dir" "playwright-core $OOMLAB_PLAYWRIGHT_VERSION from npm" \
+    npm install --silent --no-audit --no-fund --prefix "$dir" "playwright-core@$OOMLAB_PLAYWRIGHT_VERSION"
 }
 
 oomlab_build_is_fresh() {

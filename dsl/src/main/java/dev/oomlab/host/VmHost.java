@@ -27,17 +27,19 @@ public final class VmHost implements Host {
     /** Kept back in the guest for its kernel and dockerd when sizing a suite's budget. */
     static final Size GUEST_RESERVE = Size.ofMib(768);
 
-    private final String name;
     private final QemuVm vm;          // null when attached to a VM another process started
-    private final VmState state;
+    private final VmState state;      // what the VM left in its state dir, its name among it
     private final DockerHost engine;
 
-    private VmHost(String name, QemuVm vm, VmState state) {
-        this.name = name;
+    private VmHost(QemuVm vm, VmState state) {
         this.vm = vm;
         this.state = state;
         // its swap disk is known here, not through the engine's API: HostNeed.SWAP reads it
-        this.engine = Hosts.docker(state.dockerHost().toString()).named(name).labVm(state.swapBytes());
+        this.engine = Hosts.docker(state.dockerHost().toString()).named(state.name()).labVm(state.swapBytes());
+    }
+
+    private VmHost(QemuVm booted) {
+        this(booted, booted.state());
     }
 
     /** The VM of that name that {@code host start} (or another lab) left running, if any. */
@@ -46,12 +48,12 @@ public final class VmHost implements Host {
         VmRegistry registry = VmRegistry.of(defaults);
         registry.reapStale();
         return registry.find(name).filter(VmState::qemuAlive)
-                .map(s -> new VmHost(name, null, s));
+                .map(s -> new VmHost(null, s));
     }
 
     @Override
     public String name() {
-        return name;
+        return state.name();
     }
 
     @Override
@@ -59,7 +61,7 @@ public final class VmHost implements Host {
         try {
             return engine.runtime();
         } catch (RuntimeUnavailableException e) {
-            throw new VmException("VM '" + name + "': its Docker engine at " + state.dockerHost()
+            throw new VmException("VM '" + name() + "': its Docker engine at " + state.dockerHost()
                     + " does not answer (" + e.getMessage() + "); see its console and dockerd log " + state.log());
         }
     }
@@ -122,60 +124,31 @@ public final class VmHost implements Host {
 
     @Override
     public String toString() {
-        return vm != null ? name + " (" + vm + ")" : name + " (VM at " + state.dockerHost() + ", started elsewhere)";
+        return vm != null ? name() + " (" + vm + ")" : name() + " (VM at " + state.dockerHost() + ", started elsewhere)";
     }
 
-    /** {@code Hosts.vm().memory("6g").swap("1g").cpus(2).start()}: checked before anything boots. */
-    public static final class Builder {
-        private final VmConfig.Builder config;
+    /**
+     * {@code Hosts.vm().memory("6g").swap("1g").cpus(2).start()}: a VM's settings (those of
+     * {@link VmConfig.Settings}), checked before anything boots.
+     */
+    public static final class Builder extends VmConfig.Settings<Builder> {
 
         Builder() {
-            this.config = VmConfig.builder();
-        }
-
-        public Builder name(String name) {
-            config.name(name);
-            return this;
-        }
-
-        public Builder memory(String size) {
-            config.memory(size);
-            return this;
-        }
-
-        /** Swap on a disk of its own; "0" for none (the default). */
-        public Builder swap(String size) {
-            config.swap(size);
-            return this;
-        }
-
-        public Builder cpus(int cpus) {
-            config.cpus(cpus);
-            return this;
-        }
-
-        public Builder bootTimeout(Duration timeout) {
-            config.bootTimeout(timeout);
-            return this;
         }
 
         /** The checked settings, e.g. to show what would boot. */
         public VmConfig config() {
-            return config.build();
+            return toConfig();
         }
 
         /** Boots it (builds or finds the image first); it stops on close and when the JVM ends. */
         public VmHost start() {
-            VmConfig c = config.build();
-            QemuVm vm = QemuVm.start(c);
-            return new VmHost(c.name(), vm, vm.state());
+            return new VmHost(QemuVm.start(config()));
         }
 
         /** Boots it to outlive this JVM: {@code bin/oomlab host start vm}; {@code host stop vm} ends it. */
         public VmHost startDetached() {
-            VmConfig c = config.build();
-            QemuVm vm = QemuVm.startDetached(c);
-            return new VmHost(c.name(), vm, vm.state());
+            return new VmHost(QemuVm.startDetached(config()));
         }
     }
 }

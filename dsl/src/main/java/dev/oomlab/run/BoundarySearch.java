@@ -16,9 +16,13 @@ import java.util.Objects;
  * must end OK and n + 1 MiB must not. When a confirmation disagrees with the kill point, or the
  * kill run gives no kill point, the search falls back to galloping and bisection (from the
  * confirmations, else from the limit model's answer) and says so in {@link Boundary#method()}.
- * Runs are sequential: each depends on the last.
+ * Runs are sequential: each depends on the last. Immutable: {@link #with(Runner)} makes one, and
+ * each setting returns a new one.
+ *
+ * @param maxRuns  the most runs one search may make (at least 2, to bracket)
+ * @param confirm  whether the kill point is confirmed by a run on each side of it
  */
-public final class BoundarySearch {
+public record BoundarySearch(Runner runner, int maxRuns, boolean confirm, SearchListener listener) {
 
     public static final int DEFAULT_MAX_RUNS = 12;
     /** The first step away from the model's answer when it is wrong: the kernel's overhead is a few MiB. */
@@ -26,26 +30,19 @@ public final class BoundarySearch {
     /** How far above the limit the kill run's ceiling lies: it must never be what stops the worker. */
     static final long CEILING_MARGIN_MIB = 64;
 
-    private final Runner runner;
-    private final int maxRuns;
-    private final boolean confirm;
-    private final SearchListener listener;
-
-    private BoundarySearch(Runner runner, int maxRuns, boolean confirm, SearchListener listener) {
-        this.runner = runner;
-        this.maxRuns = maxRuns;
-        this.confirm = confirm;
-        this.listener = listener;
+    public BoundarySearch {
+        Objects.requireNonNull(runner, "runner");
+        Objects.requireNonNull(listener, "listener");
+        if (maxRuns < 2) {
+            throw new IllegalArgumentException("maxRuns: a search needs at least 2 runs to bracket, got " + maxRuns);
+        }
     }
 
     public static BoundarySearch with(Runner runner) {
-        return new BoundarySearch(Objects.requireNonNull(runner, "runner"), DEFAULT_MAX_RUNS, true, SearchListener.NONE);
+        return new BoundarySearch(runner, DEFAULT_MAX_RUNS, true, SearchListener.NONE);
     }
 
     public BoundarySearch maxRuns(int n) {
-        if (n < 2) {
-            throw new IllegalArgumentException("maxRuns: a search needs at least 2 runs to bracket, got " + n);
-        }
         return new BoundarySearch(runner, n, confirm, listener);
     }
 
@@ -59,7 +56,7 @@ public final class BoundarySearch {
     }
 
     public BoundarySearch listener(SearchListener newListener) {
-        return new BoundarySearch(runner, maxRuns, confirm, Objects.requireNonNull(newListener, "listener"));
+        return new BoundarySearch(runner, maxRuns, confirm, newListener);
     }
 
     public Boundary maxRam(ScenarioSpec base) {

@@ -10,15 +10,20 @@ import java.awt.Color;
  */
 public final class OutcomeColors {
 
+    /** Green: what ended as asked (OK) and a claim the runs support. */
+    private static final Color GOOD = new Color(0x15803d);
+    /** Grey: nothing to show, or an answer that says nothing either way (too close to tell, inconclusive). */
+    private static final Color NEUTRAL = new Color(0x6b7280);
+
     private OutcomeColors() {
     }
 
     public static Color of(Outcome outcome) {
         if (outcome == null) {
-            return new Color(0x6b7280);
+            return NEUTRAL;
         }
         return switch (outcome) {
-            case OK -> new Color(0x15803d);
+            case OK -> GOOD;
             case OOM -> new Color(0xb91c1c);
             case SIGBUS -> new Color(0xc2410c);
             case ALLOC_FAILED -> new Color(0xa16207);
@@ -26,19 +31,19 @@ public final class OutcomeColors {
             case TIMEOUT -> new Color(0x4b5563);
             case REFUSED -> new Color(0x0e7490);
             case ERROR -> new Color(0x1f2937);
-            case TOO_CLOSE_TO_TELL -> new Color(0x6b7280);
+            case TOO_CLOSE_TO_TELL -> NEUTRAL;
         };
     }
 
     /** Rejected is not a failure (the seed's finding is a rejection): indigo, not red. */
     public static Color of(Verdict verdict) {
         if (verdict == null) {
-            return new Color(0x6b7280);
+            return NEUTRAL;
         }
         return switch (verdict) {
-            case SUPPORTED -> new Color(0x15803d);
+            case SUPPORTED -> GOOD;
             case REJECTED -> new Color(0x4338ca);
-            case INCONCLUSIVE -> new Color(0x6b7280);
+            case INCONCLUSIVE -> NEUTRAL;
             case CANNOT_RUN -> new Color(0x92400e);
         };
     }

@@ -3,19 +3,20 @@ package dev.oomlab.host;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oomlab.spec.Size;
+import dev.oomlab.host.vm.VmConfig;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** {@code Hosts.vm()}: every bad value fails naming the field and the value, before qemu starts. */
 class VmHostBuilderTest {
 
     @Test
-    void readsAsTheIssueWritesIt() {
-        var c = Hosts.vm().memory("6g").swap("1g").cpus(2).config();
-        assertThat(c.memory()).isEqualTo(Size.ofMib(6144));
-        assertThat(c.swap()).contains(Size.ofMib(1024));
-        assertThat(c.cpus()).isEqualTo(2);
-        assertThat(c.name()).isEqualTo("vm");
+    void readsAsTheIssueWritesItAndMeansWhatTheVmConfigMeans() {
+        // what each value means (sizes, defaults) is VmConfigTest's; here: every setting reaches the config
+        assertThat(Hosts.vm().name("h").memory("6g").swap("1g").cpus(3).bootTimeout(Duration.ofMinutes(2)).config())
+                .isEqualTo(VmConfig.builder().name("h").memory("6g").swap("1g").cpus(3)
+                        .bootTimeout(Duration.ofMinutes(2)).build());
+        assertThat(Hosts.vm().config()).isEqualTo(VmConfig.builder().build());
     }
 
     @Test

@@ -8,15 +8,16 @@ import dev.oomlab.dsl.Scenarios;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.SetResult;
+import dev.oomlab.runtime.NothingLeftBehind;
 import dev.oomlab.runtime.docker.DockerRuntime;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several containers in one scenario on the real engine, lean (a few hundred MiB, two sets at
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * and ended OK at 3.4 MiB max usage, the writer's cgroup holding 300 MiB of shmem; with
  * --ipc=host, 200 MiB under 128m was an OOM kill the first time and OK the second.
  */
+@ExtendWith(NothingLeftBehind.class)
 class ContainerSetIT {
 
     /** A name of this test's own: verify's E11 uses another, and both may run on the engine at once. */
@@ -48,12 +50,6 @@ class ContainerSetIT {
         shared = a.join();
         twice = b.join();
         System.out.println(shared + "\n" + twice);
-    }
-
-    @AfterAll
-    static void nothingIsLeftBehind() {
-        assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).isTrue();
-        assertThat(docker.leftovers()).isEmpty();
     }
 
     @Test

@@ -4,17 +4,15 @@ import static dev.oomlab.Oomlab.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.oomlab.Oomlab;
 import dev.oomlab.probe.ProcessReport;
 import dev.oomlab.result.Classifier;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
-import dev.oomlab.runtime.docker.DockerRuntime;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Several processes in one container, and a stall under OOM found by the probe itself, on the real
@@ -23,15 +21,14 @@ import org.junit.jupiter.api.Test;
  * alone (usage 301 MiB after); memory 256m with the killer disabled and ram 400 stalled with
  * under_oom 1 read inside the container.
  */
+@ExtendWith(NothingLeftBehind.class)
 class ProcessesIT {
 
-    private static DockerRuntime docker;
     private static Result adjusted;
     private static Result stalled;
 
     @BeforeAll
     static void runBoth() {
-        docker = (DockerRuntime) Oomlab.runtime();
         var a = CompletableFuture.supplyAsync(() -> scenario().memory("512m").timeout("60s")
                 .process("big", p -> p.allocRam(300).hold())
                 .process("small", p -> p.oomScoreAdj(1000).sleep("1500ms").allocRam(250).hold())
@@ -41,12 +38,6 @@ class ProcessesIT {
         adjusted = a.join();
         stalled = b.join();
         System.out.println(adjusted + "\n\n" + stalled);
-    }
-
-    @AfterAll
-    static void nothingIsLeftBehind() {
-        assertThat(docker.awaitRemovals(Duration.ofSeconds(10))).isTrue();
-        assertThat(docker.leftovers()).isEmpty();
     }
 
     @Test

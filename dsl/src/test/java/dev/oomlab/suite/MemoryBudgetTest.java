@@ -23,25 +23,8 @@ class MemoryBudgetTest {
         long first = b.acquire(60);
         CountDownLatch largeGot = new CountDownLatch(1);
         CountDownLatch smallGot = new CountDownLatch(1);
-        Thread large = new Thread(() -> {
-            try {
-                b.acquire(80);
-                largeGot.countDown();
-            } catch (InterruptedException ignored) {
-                // test ends
-            }
-        });
-        large.start();
-        waitUntilWaiting(large);
-        Thread small = new Thread(() -> {
-            try {
-                b.acquire(10);
-                smallGot.countDown();
-            } catch (InterruptedException ignored) {
-                // test ends
-            }
-        });
-        small.start();
+        waitUntilWaiting(acquiring(b, 80, largeGot));
+        acquiring(b, 10, smallGot);
         // 40 are free: the small one would fit, but the large one asked first
         assertThat(smallGot.await(200, TimeUnit.MILLISECONDS)).isFalse();
         b.release(first);
@@ -53,29 +36,30 @@ class MemoryBudgetTest {
     void anInterruptedWaiterGivesItsTurnAway() throws Exception {
         MemoryBudget b = new MemoryBudget(100);
         long first = b.acquire(100);
-        Thread waiter = new Thread(() -> {
-            try {
-                b.acquire(50);
-            } catch (InterruptedException expected) {
-                // gave up its turn
-            }
-        });
-        waiter.start();
+        CountDownLatch waiterGot = new CountDownLatch(1);
+        Thread waiter = acquiring(b, 50, waiterGot);
         waitUntilWaiting(waiter);
         waiter.interrupt();
         waiter.join(2000);
         b.release(first);
-        CountDownLatch got = new CountDownLatch(1);
-        Thread next = new Thread(() -> {
+        CountDownLatch nextGot = new CountDownLatch(1);
+        acquiring(b, 50, nextGot);
+        assertThat(nextGot.await(2, TimeUnit.SECONDS)).isTrue();
+        assertThat(waiterGot.getCount()).as("the interrupted waiter gave up its turn, granted nothing").isEqualTo(1);
+    }
+
+    /** A thread, started, that asks the budget for that much and counts down once it is granted. */
+    private static Thread acquiring(MemoryBudget b, long bytes, CountDownLatch granted) {
+        Thread t = new Thread(() -> {
             try {
-                b.acquire(50);
-                got.countDown();
+                b.acquire(bytes);
+                granted.countDown();
             } catch (InterruptedException ignored) {
-                // test ends
+                // interrupted while waiting: nothing granted
             }
         });
-        next.start();
-        assertThat(got.await(2, TimeUnit.SECONDS)).isTrue();
+        t.start();
+        return t;
     }
 
     private static void waitUntilWaiting(Thread t) throws InterruptedException {

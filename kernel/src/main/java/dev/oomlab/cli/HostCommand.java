@@ -9,8 +9,7 @@ import dev.oomlab.spec.Size;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code oomlab host start vm | list | stop vm}: a VM host that outlives the command, so that
@@ -38,25 +37,15 @@ public final class HostCommand implements Runnable {
             description = "Boots a cgroup v2 VM host that runs until `host stop vm`.")
     static final class Start implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "KIND", description = "vm")
-        String kind;
+        @Mixin
+        VmOptions.Named which;
 
-        @Option(names = "--name", defaultValue = "vm", description = "its name in results (default ${DEFAULT-VALUE})")
-        String name;
-
-        @Option(names = "--memory", defaultValue = "6g", description = "guest memory (default ${DEFAULT-VALUE})")
-        String memory;
-
-        @Option(names = "--swap", defaultValue = "0", description = "guest swap, 0 for none (default ${DEFAULT-VALUE})")
-        String swap;
-
-        @Option(names = "--cpus", defaultValue = "2", description = "virtual CPUs (default ${DEFAULT-VALUE})")
-        int cpus;
+        @Mixin
+        VmOptions.Shape shape = new VmOptions.Shape("6g");
 
         @Override
         public Integer call() {
-            requireVm(kind);
-            VmHost.Builder builder = Hosts.vm().name(name).memory(memory).swap(swap).cpus(cpus);
+            VmHost.Builder builder = shape.vm(which.checkedName());
             VmConfig config = builder.config(); // every bad value fails here, before anything boots
             System.err.println("booting VM '" + config.name() + "' (" + config.memory() + ", "
                     + config.swap().map(s -> "swap " + s).orElse("no swap") + ", " + config.cpus()
@@ -95,15 +84,12 @@ public final class HostCommand implements Runnable {
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stops a VM host (`host stop vm`).")
     static final class Stop implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "KIND", description = "vm")
-        String kind;
-
-        @Option(names = "--name", defaultValue = "vm", description = "which VM (default ${DEFAULT-VALUE})")
-        String name;
+        @Mixin
+        VmOptions.Named which;
 
         @Override
         public Integer call() {
-            requireVm(kind);
+            String name = which.checkedName();
             VmRegistry registry = new VmRegistry(VmConfig.builder().name(name).build().stateDir());
             if (!registry.stop(name)) {
                 throw new IllegalArgumentException("name: no VM named \"" + name + "\" is running (see bin/oomlab host list)");

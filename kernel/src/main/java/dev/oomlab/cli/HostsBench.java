@@ -14,6 +14,7 @@ import dev.oomlab.run.ResultStore;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,8 +28,8 @@ final class HostsBench implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "5", description = "runs of each (default ${DEFAULT-VALUE})")
     int rounds;
 
-    @Option(names = "--memory", defaultValue = "2g", description = "the VM's memory (default ${DEFAULT-VALUE})")
-    String memory;
+    @Mixin
+    VmOptions.Shape shape = new VmOptions.Shape("2g");
 
     @Option(names = "--touch", defaultValue = "400", description = "MiB touched for the rate (default ${DEFAULT-VALUE})")
     int touch;
@@ -38,14 +39,14 @@ final class HostsBench implements Callable<Integer> {
         if (rounds < 1) {
             throw new IllegalArgumentException("rounds: must be at least 1, got " + rounds);
         }
-        var builder = Hosts.vm().name("bench").memory(memory);
+        var builder = shape.vm("bench");
         builder.config(); // checked before the boot
         ResultStore.use(ResultStore.NONE); // every run measured afresh
         Host local = Hosts.local();
         long t0 = System.nanoTime();
         try (VmHost vm = builder.start()) {
             double boot = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("VM host (%s, %s): boot %.1f s as the lab waits for it (%s)%n", memory,
+            System.out.printf("VM host (%s, %s): boot %.1f s as the lab waits for it (%s)%n", shape.memory,
                     vm.vm().accelerator(), boot, vm.vm().bootTimes());
             System.out.println("  " + vm.fingerprint());
             System.out.println("  " + local.fingerprint());

@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
  * one after the other; callers may run single notebooks side by side (verify does): each kernel's
  * suite reads the memory available when its batch starts, so it sees the others' containers.
  */
-public final class NotebookRunner {
+public record NotebookRunner(Jupyter jupyter, Duration cellTimeout, Duration notebookTimeout, NotebookListener listener,
+        Path resultStore) {
 
     /** The longest a cell may run; the platform bug's capacity curves take a few minutes. */
     public static final Duration DEFAULT_CELL_TIMEOUT = Duration.ofMinutes(20);
@@ -35,19 +36,12 @@ public final class NotebookRunner {
 
     private static final int TIMED_OUT = -1;
 
-    private final Jupyter jupyter;
-    private final Duration cellTimeout;
-    private final Duration notebookTimeout;
-    private final NotebookListener listener;
-    private final Path resultStore;
-
-    private NotebookRunner(Jupyter jupyter, Duration cellTimeout, Duration notebookTimeout, NotebookListener listener,
-                           Path resultStore) {
-        this.jupyter = jupyter;
-        this.cellTimeout = cellTimeout;
-        this.notebookTimeout = notebookTimeout;
-        this.listener = listener;
-        this.resultStore = resultStore;
+    /** Every setting checked here, however it was made; {@code resultStore} may be null (none). */
+    public NotebookRunner {
+        Objects.requireNonNull(jupyter, "jupyter");
+        positive("cellTimeout", cellTimeout);
+        positive("notebookTimeout", notebookTimeout);
+        Objects.requireNonNull(listener, "listener");
     }
 
     /**
@@ -60,7 +54,6 @@ public final class NotebookRunner {
     }
 
     public static NotebookRunner on(Jupyter jupyter) {
-        Objects.requireNonNull(jupyter, "jupyter");
         return new NotebookRunner(jupyter, DEFAULT_CELL_TIMEOUT, DEFAULT_NOTEBOOK_TIMEOUT, NotebookListener.NONE, null);
     }
 
@@ -87,16 +80,15 @@ public final class NotebookRunner {
     }
 
     public NotebookRunner cellTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, positive("cellTimeout", timeout), notebookTimeout, listener, resultStore);
+        return new NotebookRunner(jupyter, timeout, notebookTimeout, listener, resultStore);
     }
 
     public NotebookRunner notebookTimeout(Duration timeout) {
-        return new NotebookRunner(jupyter, cellTimeout, positive("notebookTimeout", timeout), listener, resultStore);
+        return new NotebookRunner(jupyter, cellTimeout, timeout, listener, resultStore);
     }
 
     public NotebookRunner listener(NotebookListener newListener) {
-        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, Objects.requireNonNull(newListener, "listener"),
-                resultStore);
+        return new NotebookRunner(jupyter, cellTimeout, notebookTimeout, newListener, resultStore);
     }
 
     /**
@@ -232,10 +224,9 @@ public final class NotebookRunner {
         }
     }
 
-    private static Duration positive(String field, Duration d) {
+    private static void positive(String field, Duration d) {
         if (d == null || d.isNegative() || d.isZero()) {
             throw new IllegalArgumentException(field + ": must be positive, got " + d);
         }
-        return d;
     }
 }

@@ -7,11 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -49,15 +43,15 @@ class JupyterLabBrowserIT {
         Path shots = Files.createDirectories(WORK.resolve("screenshots"));
 
         JsonNode seen;
-        try (LabServer lab = LabServer.start(tools.venv(), prefix, served, WORK.resolve("jupyter"))) {
+        try (ServerProcess lab = startLab(tools.venv(), prefix, served, WORK.resolve("jupyter"))) {
             ObjectNode config = JSON.createObjectNode();
-            config.put("base", "http://127.0.0.1:" + lab.port);
-            config.put("token", lab.token);
+            config.put("base", "http://127.0.0.1:" + lab.port());
+            config.put("token", lab.token());
             config.put("notebook", NOTEBOOK + ".ipynb");
             config.put("served", served.toString());
             config.put("screenshots", shots.toString());
             config.put("chromium", Chromium.binary().toString());
-            config.put("serverPid", lab.process.pid());
+            config.put("serverPid", lab.process().pid());
             config.put("interruptMarker", INTERRUPT_MARKER);
             Path configFile = WORK.resolve("run-config.json");
             Files.writeString(configFile, JSON.writeValueAsString(config));
@@ -193,7 +187,7 @@ class JupyterLabBrowserIT {
             if (!Files.isRegularFile(venv.resolve(".oomlab-complete"))) {
                 TestDirs.missing("JupyterLab: no venv at " + venv + " (bin/oomlab test makes it)");
             }
-            if (!Files.isRegularFile(playwright.resolve("node_modules/playwright-core/package.json"))) {
+            if (!Files.isRegularFile(playwright.resolve(".oomlab-complete"))) {
                 TestDirs.missing("playwright-core: not in " + playwright + " (bin/oomlab test installs it)");
             }
             if (!Files.isExecutable(Path.of("/usr/bin/node"))) {
@@ -221,79 +215,25 @@ class JupyterLabBrowserIT {
     }
 
     /** JupyterLab on 127.0.0.1 with a random token; the test's kernelspec first on JUPYTER_PATH. */
-    static final class LabServer implements AutoCloseable {
-
-        final Process process;
-        final int port;
-        final String token;
-
-        private LabServer(Process process, int port, String token) {
-            this.process = process;
-            this.port = port;
-            this.token = token;
-        }
-
-        static LabServer start(Path venv, Path kernelPrefix, Path root, Path scratch) throws Exception {
-            int port;
-            try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
-            }
-            String token = UUID.randomUUID().toString().replace("-", "");
-            Files.createDirectories(scratch);
-            Path log = scratch.resolve("jupyterlab.log");
-            ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/jupyter-lab").toString(), "--no-browser",
-                    "--ip=127.0.0.1", "--port=" + port, "--ServerApp.port_retries=0",
-                    "--IdentityProvider.token=" + token, "--ServerApp.root_dir=" + root, "--allow-root",
-                    "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate");
-            Map<String, String> env = builder.environment();
-            // the test's kernelspec (this build) before any other "oomlab" on the machine or in the shared venv
-            env.put("JUPYTER_PATH", kernelPrefix.resolve("share/jupyter").toString());
-            env.put("JUPYTER_CONFIG_DIR", scratch.resolve("config").toString());
-            env.put("JUPYTER_RUNTIME_DIR", scratch.resolve("runtime").toString());
-            env.put("JUPYTER_DATA_DIR", scratch.resolve("data").toString());
-            env.put("JUPYTERLAB_SETTINGS_DIR", scratch.resolve("lab-settings").toString());
-            env.put("JUPYTERLAB_WORKSPACES_DIR", scratch.resolve("lab-workspaces").toString());
-            // no "official Jupyter news?" prompt over the page
-            Path news = scratch.resolve("lab-settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings");
-            Files.createDirectories(news.getParent());
-            Files.writeString(news, "{\"fetchNews\": \"false\"}");
-            Process process = builder.redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            LabServer server = new LabServer(process, port, token);
-            try {
-                server.awaitReady(log);
-            } catch (Exception | AssertionError e) {
-                server.close();
-                throw e;
-            }
-            return server;
-        }
-
-        private void awaitReady(Path log) throws Exception {
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            URI status = URI.create("http://127.0.0.1:" + port + "/api/status?token=" + token);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("JupyterLab exited with " + process.exitValue() + ":\n"
-                            + Files.readString(log));
-                }
-                try {
-                    if (http.send(HttpRequest.newBuilder(status).build(), HttpResponse.BodyHandlers.discarding())
-                            .statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // not listening yet
-                }
-                Thread.sleep(200);
-            }
-            throw new IllegalStateException("JupyterLab did not answer within 120 s:\n" + Files.readString(log));
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            Processes.stop(process, Duration.ofSeconds(15));
-        }
+    static ServerProcess startLab(Path venv, Path kernelPrefix, Path root, Path scratch) throws Exception {
+        int port = ServerProcess.freePort();
+        String token = ServerProcess.newToken();
+        Files.createDirectories(scratch);
+        ProcessBuilder builder = new ProcessBuilder(venv.resolve("bin/jupyter-lab").toString(), "--no-browser",
+                "--ip=127.0.0.1", "--port=" + port, "--ServerApp.port_retries=0",
+                "--IdentityProvider.token=" + token, "--ServerApp.root_dir=" + root, "--allow-root",
+                "--LabApp.news_url=None", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate");
+        Map<String, String> env = builder.environment();
+        // the test's kernelspec (this build) before any other "oomlab" on the machine or in the shared venv
+        env.put("JUPYTER_PATH", kernelPrefix.resolve("share/jupyter").toString());
+        ServerProcess.isolate(env, scratch);
+        env.put("JUPYTERLAB_SETTINGS_DIR", scratch.resolve("lab-settings").toString());
+        env.put("JUPYTERLAB_WORKSPACES_DIR", scratch.resolve("lab-workspaces").toString());
+        // no "official Jupyter news?" prompt over the page
+        Path news = scratch.resolve("lab-settings/@jupyterlab/apputils-extension/notification.jupyterlab-settings");
+        Files.createDirectories(news.getParent());
+        Files.writeString(news, "{\"fetchNews\": \"false\"}");
+        return ServerProcess.start("JupyterLab", builder, port, token, scratch.resolve("jupyterlab.log"),
+                Duration.ofSeconds(120));
     }
 }

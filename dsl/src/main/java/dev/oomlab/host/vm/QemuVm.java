@@ -313,16 +313,10 @@ public final class QemuVm implements AutoCloseable {
         return bootTimes;
     }
 
-    /** The serial console and qemu's own messages; kept after stop. */
-    public Path log() {
-        return state.log();
-    }
-
-    public long qemuPid() {
-        return qemu.pid();
-    }
-
-    /** What this VM left in its state dir: how another process finds it. */
+    /**
+     * What this VM left in its state dir: how another process finds it, and where this one is
+     * (qemu's pid, the serial console's log, kept after stop).
+     */
     public VmState state() {
         return state;
     }

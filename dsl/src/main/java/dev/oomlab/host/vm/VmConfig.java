@@ -71,11 +71,15 @@ public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, 
     }
 
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder().from(this);
     }
 
-    /** Fluent builder; defaults: name "vm", memory 2g, no swap, 2 CPUs, a 5-minute boot deadline. */
-    public static final class Builder {
+    /**
+     * The fluent settings of a VM, for {@link Builder} and for builders that boot what they
+     * configure (VmHost's): each setter returns the builder it is called on. Defaults: name "vm",
+     * memory 2g, no swap, 2 CPUs, a 5-minute boot deadline.
+     */
+    public abstract static class Settings<B extends Settings<B>> {
         private String name = "vm";
         private Size memory = Size.ofMib(2048);
         private Optional<Size> swap = Optional.empty();
@@ -85,10 +89,15 @@ public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, 
         private Path stateDir = defaultStateDir();
         private Path imageScript = defaultImageScript();
 
-        private Builder() {
+        protected Settings() {
         }
 
-        private Builder(VmConfig c) {
+        @SuppressWarnings("unchecked") // B is the subclass itself, as its declaration says
+        private B self() {
+            return (B) this;
+        }
+
+        B from(VmConfig c) {
             name = c.name;
             memory = c.memory;
             swap = c.swap;
@@ -97,56 +106,68 @@ public record VmConfig(String name, Size memory, Optional<Size> swap, int cpus, 
             cacheDir = c.cacheDir;
             stateDir = c.stateDir;
             imageScript = c.imageScript;
+            return self();
         }
 
-        public Builder name(String name) {
+        public B name(String name) {
             this.name = name;
-            return this;
+            return self();
         }
 
-        public Builder memory(String size) {
+        public B memory(String size) {
             this.memory = Size.parse("memory", size);
-            return this;
+            return self();
         }
 
-        public Builder memory(long mib) {
+        public B memory(long mib) {
             this.memory = Size.mib("memory", mib);
-            return this;
+            return self();
         }
 
         /** Swap on a per-boot virtio disk; "0" for none. */
-        public Builder swap(String size) {
+        public B swap(String size) {
             this.swap = size != null && size.trim().equals("0") ? Optional.empty() : Optional.of(Size.parse("swap", size));
-            return this;
+            return self();
         }
 
-        public Builder cpus(int cpus) {
+        public B cpus(int cpus) {
             this.cpus = cpus;
-            return this;
+            return self();
         }
 
-        public Builder bootTimeout(Duration timeout) {
+        public B bootTimeout(Duration timeout) {
             this.bootTimeout = timeout;
-            return this;
+            return self();
         }
 
-        public Builder cacheDir(Path dir) {
+        public B cacheDir(Path dir) {
             this.cacheDir = dir;
-            return this;
+            return self();
         }
 
-        public Builder stateDir(Path dir) {
+        public B stateDir(Path dir) {
             this.stateDir = dir;
-            return this;
+            return self();
         }
 
-        public Builder imageScript(Path script) {
+        public B imageScript(Path script) {
             this.imageScript = script;
-            return this;
+            return self();
+        }
+
+        /** The settings so far, checked: every bad value fails here, naming the field and the value. */
+        protected final VmConfig toConfig() {
+            return new VmConfig(name, memory, swap, cpus, bootTimeout, cacheDir, stateDir, imageScript);
+        }
+    }
+
+    /** Fluent builder of a config (see {@link Settings} for the defaults). */
+    public static final class Builder extends Settings<Builder> {
+        private Builder() {
         }
 
         public VmConfig build() {
-            return new VmConfig(name, memory, swap, cpus, bootTimeout, cacheDir, stateDir, imageScript);
+            return toConfig();
         }
     }
 

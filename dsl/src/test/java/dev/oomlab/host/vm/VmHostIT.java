@@ -74,8 +74,8 @@ class VmHostIT {
         VmConfig config = vm.config();
         runDir = config.runDir();
         stateFile = VmState.file(config.stateDir(), config.name());
-        qemuPid = vm.qemuPid();
-        System.out.println("VmHostIT: " + vm + ", " + vm.bootTimes() + ", log " + vm.log());
+        qemuPid = vm.state().qemuPid();
+        System.out.println("VmHostIT: " + vm + ", " + vm.bootTimes() + ", log " + vm.state().log());
         docker = ProbeRun.connect(vm.dockerHost());
         probe = ProbeRun.loadProbe(docker);
     }
@@ -352,6 +352,6 @@ class VmHostIT {
         if (anyQemuOfOurs) {
             fail("a qemu of VM " + vm.config().name() + " is still running");
         }
-        assertThat(Files.exists(vm.log())).as("the console log is kept for a post-mortem").isTrue();
+        assertThat(Files.exists(vm.state().log())).as("the console log is kept for a post-mortem").isTrue();
     }
 }
