@@ -19,6 +19,9 @@ final class ChartStyle {
     static final Color USAGE = new Color(0x111827);
     static final Color MEMORY_LIMIT = new Color(0xdc2626);
     static final Color MODEL = new Color(0x6b7280);
+    static final Color SWAP = new Color(0x0d9488);
+    static final Color MEMORY_HIGH = new Color(0xea580c);
+    static final Color PRESSURE = new Color(0x65a30d);
 
     static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
             new float[] {8f, 5f}, 0f);

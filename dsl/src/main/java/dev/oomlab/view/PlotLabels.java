@@ -23,20 +23,27 @@ final class PlotLabels {
 
     /** The plot inside a chart of {@link ChartStyle#WIDTH} x {@link ChartStyle#HEIGHT}: axes, title and legend take the rest. */
     private static final double PLOT_WIDTH_PX = ChartStyle.WIDTH - 110;
+    /** What a second y axis, on the right, takes from the plot's width. */
+    private static final double RIGHT_AXIS_PX = 60;
     private static final double PLOT_HEIGHT_PX = ChartStyle.HEIGHT - 140;
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final int ROWS = 4;
 
     private final XYChart chart;
+    private final double plotWidthPx;
     private final double xPerPx;
     private final double yPerPx;
     private final double xMax;
     private final double yMax;
 
-    /** For a plot spanning x in [xMin, xMax] and y in [0, yMax]. */
-    PlotLabels(XYChart chart, double xMin, double xMax, double yMax) {
+    /**
+     * For a plot spanning x in [xMin, xMax] and y in [0, yMax]; narrower when a second y axis
+     * stands on the right.
+     */
+    PlotLabels(XYChart chart, double xMin, double xMax, double yMax, boolean rightAxis) {
         this.chart = chart;
-        this.xPerPx = (xMax - xMin) / PLOT_WIDTH_PX;
+        this.plotWidthPx = PLOT_WIDTH_PX - (rightAxis ? RIGHT_AXIS_PX : 0);
+        this.xPerPx = (xMax - xMin) / plotWidthPx;
         this.yPerPx = yMax / PLOT_HEIGHT_PX;
         this.xMax = xMax;
         this.yMax = yMax;
@@ -75,7 +82,7 @@ final class PlotLabels {
         Rectangle2D size = font.getStringBounds(text, FRC);
         double width = (size.getWidth() + 2 * padding) * xPerPx;
         double height = (size.getHeight() + 2 * padding) * yPerPx;
-        double left = Math.max(x - width - 12 * xPerPx, xMax - PLOT_WIDTH_PX * xPerPx + 4 * xPerPx);
+        double left = Math.max(x - width - 12 * xPerPx, xMax - plotWidthPx * xPerPx + 4 * xPerPx);
         left = Math.min(left, xMax - width - 8 * xPerPx);
         boolean above = y < yMax / 2;
         // The panel's (x, y) is its bottom-left corner.

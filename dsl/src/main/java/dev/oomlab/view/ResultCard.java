@@ -11,6 +11,7 @@ import static j2html.TagCreator.span;
 import static j2html.TagCreator.text;
 
 import dev.oomlab.display.MimeBundle;
+import dev.oomlab.probe.Sample;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.StepProgress;
@@ -21,7 +22,8 @@ import java.util.Objects;
 
 /**
  * A result as a card: outcome badge, limits, each step with how far it got, the evidence (exit
- * code, OOMKilled, peak, failcnt), model against kernel, where it ran, and the timeline chart.
+ * code, OOMKilled, peak, failcnt; on cgroup v2 also memory.events and swap), model against
+ * kernel, where it ran, and the timeline chart.
  */
 public final class ResultCard {
 
@@ -80,14 +82,29 @@ public final class ResultCard {
         // Final when the probe's supervisor read the cgroup after its worker ended; otherwise (the
         // container was stopped from outside) they are the last sample's, lower bounds, and say so.
         String suffix = r.countersAreFinal() || r.outcome() == Outcome.OK ? "" : " at last sample";
+        String setByLab = r.scenario().limits().cgroupV2().text();
         return each(
                 div(Html.fact("limits", r.scenario().limitsText())),
+                iff(!setByLab.isEmpty(), div(Html.fact("set by the lab", setByLab))),
                 div(Html.fact("exit code", b(r.exitCode() == null ? "none" : String.valueOf(r.exitCode()))),
                         Html.fact("OOMKilled", b(String.valueOf(r.oomKilled()))),
                         Html.fact("peak" + (r.countersAreFinal() ? "" : " sampled"), b(Mib.text(r.peakBytes(), 1))),
                         Html.fact("failcnt" + suffix, r.failcnt() < 0 ? "n/a" : String.valueOf(r.failcnt())),
                         iff(r.oomKillCount() >= 0, Html.fact("oom_kill" + suffix, String.valueOf(r.oomKillCount()))),
-                        Html.fact("duration", String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0))));
+                        Html.fact("duration", String.format(Locale.ROOT, "%.2f s", r.duration().toMillis() / 1000.0))),
+                cgroupV2Facts(r, suffix));
+    }
+
+    /** memory.events and the swap in use, where the host reports them (cgroup v2); nothing on v1. */
+    private static DomContent cgroupV2Facts(Result r, String suffix) {
+        Sample last = CgroupV2Figures.lastReport(r);
+        String events = last == null ? "" : CgroupV2Figures.eventsText(last);
+        long swap = CgroupV2Figures.swapPeakBytes(r);
+        if (events.isEmpty() && swap < 0) {
+            return null;
+        }
+        return div(iff(!events.isEmpty(), Html.fact("memory.events" + suffix, events)),
+                iff(swap >= 0, Html.fact("swap peak sampled", b(Mib.text(swap, 1)))));
     }
 
     /** What df showed inside (the probe's statfs steps) and what the engine warned on create. */

@@ -10,19 +10,24 @@ import dev.oomlab.spec.Size;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.ToLongFunction;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.XYSeries.XYSeriesRenderStyle;
+import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * One result over time: what the cgroup charged (shm, anon, page cache stacked, and its total
  * usage) against the memory and shm limits, where each step began, and the point where a run
  * that did not end OK ended. XChart cannot stack XY areas, so each area is drawn as a running
- * sum, the tallest first, each painting over the one below.
+ * sum, the tallest first, each painting over the one below. On cgroup v2 it adds what the host
+ * reports there: swap in use on top of the stack, memory.high, and the memory stall rate (PSI)
+ * on a second y axis, each only when the samples have it.
  */
 final class TimelineChart {
 
@@ -42,6 +47,9 @@ final class TimelineChart {
 
     /** A part of the stack smaller than this everywhere is left out, to keep the legend short. */
     private static final double VISIBLE_MIB = 1.0;
+    /** The y axis group of the stall rate, drawn on the right. */
+    private static final int PRESSURE_AXIS = 1;
+    static final String PRESSURE_SERIES = "memory stall (PSI some)";
 
     private TimelineChart() {
     }
@@ -63,6 +71,7 @@ final class TimelineChart {
             double[] anon = mib(samples, Sample::anon);
             double[] file = mib(samples, Sample::file);
             double[] shmAnon = sum(shm, anon);
+            double[] charged = sum(shmAnon, file);
             // Bottom to top: shm, then anon on it, then page cache; each band a closed polygon.
             if (max(shm) >= VISIBLE_MIB) {
                 band(chart, "shm", x, new double[x.length], shm, ChartStyle.SHM);
@@ -71,7 +80,14 @@ final class TimelineChart {
                 band(chart, "anon", x, shm, shmAnon, ChartStyle.ANON);
             }
             if (max(file) >= VISIBLE_MIB) {
-                band(chart, "page cache", x, shmAnon, sum(shmAnon, file), ChartStyle.FILE);
+                band(chart, "page cache", x, shmAnon, charged, ChartStyle.FILE);
+            }
+            // Swapped-out pages left the memory charge (memory.current): on top of what is in RAM,
+            // so the stack's top is all the cgroup holds and the usage line still meets the RAM part.
+            double[] swap = mib(samples, s -> s.v2().swap());
+            if (max(swap) > 0) {
+                band(chart, "swap", x, charged, sum(charged, swap), ChartStyle.SWAP);
+                chart.setYAxisTitle("charged to the memory cgroup, and swap (MiB)");
             }
             double[] usage = mib(samples, Sample::usage);
             if (max(usage) > 0) {
@@ -95,12 +111,22 @@ final class TimelineChart {
                     + Mib.text(shmLimit.mib(), 0);
             limitLine(chart, name, shmLimit.mib(), xMax, ChartStyle.SHM, ChartStyle.DASHED_SHIFTED);
         }
+        // memory.high as the kernel read it back; dashed in between the limit's when both are equal.
+        long high = CgroupV2Figures.highLimitBytes(samples);
+        if (high > 0) {
+            boolean atLimit = scenario.limits().memory() != null && Mib.of(high) == scenario.limits().memory().mib();
+            limitLine(chart, "memory.high " + Mib.text(high, 0), Mib.of(high), xMax, ChartStyle.MEMORY_HIGH,
+                    atLimit ? ChartStyle.DASHED_SHIFTED : ChartStyle.DASHED);
+        }
+        Optional<StallRate> stallRate = StallRate.of(samples, x);
+        stallRate.ifPresent(rate -> pressureLine(chart, rate));
         // Room above the highest line for the step labels.
         double yMax = headroom(result, scenario);
         chart.getStyler().setYAxisMax(yMax);
-        PlotLabels labels = new PlotLabels(chart, x.length == 0 ? 0 : x[0], xMax, yMax);
+        PlotLabels labels = new PlotLabels(chart, x.length == 0 ? 0 : x[0], xMax, yMax, stallRate.isPresent());
         labels.steps(stepMarks(result, x));
         markEnd(chart, labels, result, x);
+        LegendFit.fit(chart, ChartStyle.WIDTH - 60, shorterLabels(chart));
         return chart;
     }
 
@@ -130,6 +156,21 @@ final class TimelineChart {
         return marks;
     }
 
+    /** When the legend is crowded: "limit 512 MiB", "high 410 MiB", "stall % (PSI)". */
+    private static Map<String, String> shorterLabels(XYChart chart) {
+        Map<String, String> shorter = new LinkedHashMap<>();
+        for (String name : chart.getSeriesMap().keySet()) {
+            if (name.equals(PRESSURE_SERIES)) {
+                shorter.put(name, "stall % (PSI)");
+            } else if (name.startsWith("memory limit ")) {
+                shorter.put(name, name.substring("memory ".length()));
+            } else if (name.startsWith("memory.high ")) {
+                shorter.put(name, name.substring("memory.".length()));
+            }
+        }
+        return shorter;
+    }
+
     /** The last sample of a run that did not end OK: where it was killed, hung or failed. */
     private static void markEnd(XYChart chart, PlotLabels labels, Result result, double[] x) {
         if (result.outcome() == Outcome.OK || x.length == 0) {
@@ -146,6 +187,27 @@ final class TimelineChart {
         chart.getStyler().setAnnotationTextPanelBorderColor(color);
         chart.getStyler().setAnnotationTextPanelFontColor(color);
         labels.point(result.outcome() + " at " + Mib.text(y, 0) + " charged (last sample)", lastX, y);
+    }
+
+    /**
+     * The stall rate as a line on its own axis, right, 0 to 100 % of wall time, in its own colour so
+     * the axis reads as the line's.
+     */
+    private static void pressureLine(XYChart chart, StallRate rate) {
+        XYSeries p = chart.addSeries(PRESSURE_SERIES, rate.x(), rate.percent());
+        p.setYAxisGroup(PRESSURE_AXIS);
+        p.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        p.setMarker(SeriesMarkers.NONE);
+        p.setLineColor(ChartStyle.PRESSURE);
+        p.setLineWidth(1.5f);
+        chart.setYAxisGroupTitle(PRESSURE_AXIS, "memory stall, some task (% of wall time)");
+        var styler = chart.getStyler();
+        styler.setYAxisGroupPosition(PRESSURE_AXIS, Styler.YAxisPosition.Right);
+        styler.setYAxisMin(PRESSURE_AXIS, 0.0);
+        styler.setYAxisMax(PRESSURE_AXIS, 100.0);
+        styler.putYAxisGroupDecimalPatternMap(PRESSURE_AXIS, "0");
+        styler.setYAxisGroupTickLabelsColorMap(PRESSURE_AXIS, ChartStyle.PRESSURE);
+        styler.setYAxisGroupTitleColor(PRESSURE_AXIS, ChartStyle.PRESSURE);
     }
 
     /** The band between two curves, as one polygon: along the top, back along the bottom. */
@@ -178,9 +240,11 @@ final class TimelineChart {
     private static double headroom(Result result, ScenarioSpec scenario) {
         double top = 0;
         for (Sample s : result.samples()) {
-            long stacked = Math.max(0, s.shmem()) + Math.max(0, s.anon()) + Math.max(0, s.file());
+            long stacked = Math.max(0, s.shmem()) + Math.max(0, s.anon()) + Math.max(0, s.file())
+                    + Math.max(0, s.v2().swap());
             top = Math.max(top, Mib.of(Math.max(Math.max(0, s.usage()), stacked)));
         }
+        top = Math.max(top, Mib.of(Math.max(0, CgroupV2Figures.highLimitBytes(result.samples()))));
         if (scenario.limits().memory() != null) {
             top = Math.max(top, scenario.limits().memory().mib());
         }

@@ -35,6 +35,9 @@ public final class Fixtures {
 
     public static final Environment ENV = new Environment("local", "6.1.0-test", 1, "20.10.24", "1.41", "runc 1.1.5",
             "Debian GNU/Linux 12", "x86_64", 24L << 30, 0);
+    /** The lab's VM: cgroup v2, with swap. */
+    public static final Environment ENV_V2 = new Environment("vm", "6.1.0-50-amd64", 2, "20.10.24", "1.41",
+            "runc 1.1.5", "Debian GNU/Linux 12", "x86_64", 5925L << 20, 1024L << 20);
     static final long MIB = Size.MIB;
 
     private Fixtures() {
@@ -103,6 +106,73 @@ public final class Fixtures {
 
     public static Result ok() {
         return run(Scenario.scenario().memory("256m").shm("64m").allocShm(32).allocRam(100), Outcome.OK, 0, false, 10_000);
+    }
+
+    /** memory.high 410m as the kernel reads it back (page-rounded), from a run on the cgroup v2 VM. */
+    static final long HIGH_READ_BACK = 429_916_160L;
+
+    /**
+     * A cgroup v2 run shaped like one on the lab's VM (memory 512m, memory-swap 1g, memory.high
+     * 410m, ram 500): anon climbs to memory.high unthrottled, then each 16 MiB more pushes as much
+     * into swap while some task stalls about three quarters of the time, and memory.events counts
+     * the throttling.
+     */
+    public static Result v2Swap() {
+        return v2Swap(Outcome.OK, true);
+    }
+
+    /** The same run stopped from outside by its timeout just after its last sample: no exit report. */
+    public static Result v2SwapTimedOut() {
+        return v2Swap(Outcome.TIMEOUT, false);
+    }
+
+    private static Result v2Swap(Outcome outcome, boolean withExitReport) {
+        Scenario scenario = Scenario.scenario().memory("512m").memorySwap("1g").memoryHigh("410m").allocRam(500);
+        long target = 500 * MIB;
+        long limit = scenario.limits().memory().bytes();
+        List<Sample> samples = new ArrayList<>();
+        samples.add(v2Sample(ProbeEvent.START, -1, 0, 0, 2_000, 600 * 1024, 76 * 1024, 0, 0,
+                new Sample.V2(-1, 0, 0, 0, 0, 0)));
+        long t = 2_000;
+        long psi = 0;
+        long eventsHigh = 0;
+        long anon = 0;
+        long swap = 0;
+        for (long done = 16 * MIB; ; done = Math.min(done + 16 * MIB, target)) {
+            if (done <= 400 * MIB) {
+                t += 50_000;
+                anon = done;
+            } else {
+                // Over memory.high: reclaim swaps out what the step touches beyond it, slowly.
+                t += 400_000;
+                psi += 300_000;
+                eventsHigh += 55;
+                anon = 408 * MIB;
+                swap = done - anon;
+            }
+            samples.add(v2Sample(ProbeEvent.PROGRESS, 0, done, target, t, anon + MIB, anon, psi, psi,
+                    new Sample.V2(HIGH_READ_BACK, swap, eventsHigh, 0, 0, 0)));
+            if (done == target) {
+                break;
+            }
+        }
+        samples.add(v2Sample(ProbeEvent.STEP, 0, target, target, t, anon + MIB, anon, psi, psi,
+                new Sample.V2(HIGH_READ_BACK, swap, eventsHigh, 0, 0, 0)));
+        // The worker has ended: its memory, swapped out or not, is freed before the supervisor reads.
+        Sample exit = v2Sample(ProbeEvent.EXIT, -1, 0, 0, t + 300_000, 336 * 1024, 36 * 1024, psi, psi,
+                new Sample.V2(HIGH_READ_BACK, 304 * 1024, eventsHigh, 0, 0, 0));
+        long peak = 430_174_208L;
+        String detail = outcome == Outcome.OK ? "all steps done, exit 0" : "still running at the timeout";
+        return Result.builder(scenario.spec()).outcome(outcome, detail).exitCode(outcome == Outcome.OK ? 0 : null)
+                .steps(List.of(new StepProgress(0, scenario.steps().get(0), target, true, true)))
+                .samples(samples).exitReport(withExitReport ? exit : null).counters(peak, 0, 0)
+                .duration(Duration.ofMillis(4_200)).environment(ENV_V2).runId("run-v2swap").build();
+    }
+
+    private static Sample v2Sample(ProbeEvent event, int step, long done, long target, long t, long usage, long anon,
+            long psiSome, long psiFull, Sample.V2 v2) {
+        return new Sample(event, step, step < 0 ? "" : "ram", done, target, t, usage, 512 * MIB, usage, 0, 0, anon, 0,
+                0, -1, psiSome, psiFull, v2);
     }
 
     static Prediction predict(Outcome o) {

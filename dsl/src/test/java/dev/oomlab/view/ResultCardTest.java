@@ -66,4 +66,29 @@ class ResultCardTest {
         String html = ResultCard.html(bare);
         assertThat(html).contains(">ERROR</span>").contains("<b>none</b>").contains("n/a").doesNotContain("<img");
     }
+
+    @Test
+    void aCgroupV2CardShowsWhatTheLabSetTheMemoryEventsAndTheSwapPeak() {
+        String html = ResultCard.html(Fixtures.v2Swap(), false);
+        assertThat(html).contains("set by the lab").contains("memory.high 410m")
+                .contains("memory.events").contains("high 385, max 0, oom 0, oom_kill 0")
+                // the highest sampled, not the exit report's: the worker had freed its memory by then
+                .contains("swap peak sampled").contains("<b>92.0 MiB</b>")
+                .doesNotContain("at last sample");
+    }
+
+    @Test
+    void withoutAnExitReportTheEventsAreTheLastSamplesAndSaySo() {
+        String html = ResultCard.html(Fixtures.v2SwapTimedOut(), false);
+        assertThat(html).contains("memory.events at last sample").contains("high 385, max 0, oom 0, oom_kill 0")
+                .contains("swap peak sampled");
+    }
+
+    @Test
+    void aCgroupV1CardHasNoneOfIt() {
+        String html = ResultCard.html(Fixtures.oom(), false);
+        // "swap 0 MiB" is the host's, in the environment line
+        assertThat(html).doesNotContain("memory.events").doesNotContain("swap peak").doesNotContain("set by the lab")
+                .doesNotContain("cgroup v2").doesNotContain("memory.high");
+    }
 }
