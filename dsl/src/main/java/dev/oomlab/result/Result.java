@@ -173,6 +173,10 @@ public record Result(
             s.append(", failcnt ").append(failcnt);
         }
         s.append(String.format(", %.2f s", duration.toMillis() / 1000.0)).append('\n');
+        String v2 = CgroupV2Figures.text(this);
+        if (!v2.isEmpty()) {
+            s.append(v2).append('\n');
+        }
         if (prediction != null) {
             s.append("model:   ").append(prediction.outcome())
                     .append(disagreesWithModel() ? " (DISAGREES with the kernel)" : " (agrees)").append('\n');

@@ -12,6 +12,7 @@ import static j2html.TagCreator.text;
 
 import dev.oomlab.display.MimeBundle;
 import dev.oomlab.probe.Sample;
+import dev.oomlab.result.CgroupV2Figures;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.result.StepProgress;

@@ -1,6 +1,7 @@
 package dev.oomlab.view;
 
 import dev.oomlab.spec.Mib;
+import dev.oomlab.result.CgroupV2Figures;
 import dev.oomlab.result.Outcome;
 import dev.oomlab.result.Result;
 import dev.oomlab.probe.Sample;

@@ -90,16 +90,38 @@ class CatalogueTest {
     void theExtendedCatalogueHoldsThisHostsPartAndTheVmHostsClaims() {
         // in number order: verify's report and the notebooks list them so
         assertThat(Catalogue.extendedIds()).containsExactly("E1", "E2", "E3", "E4", "E5", "E6", "E7", "E8", "E9", "E10",
-                "E11", "E12", "E13", "E14", "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23", "E24", "E25");
+                "E11", "E12", "E13", "E14", "E15", "E16", "E17", "E18", "E19", "E20", "E21", "E22", "E23", "E24", "E25",
+                "E26", "E27", "E28");
         assertThat(Catalogue.byId("e4")).isSameAs(Catalogue.extended().get(3));
         assertThat(Catalogue.byId("E5").needs()).containsExactly(HostNeed.CGROUP_V1);
         assertThat(Catalogue.byId("E6").needs()).containsExactly(HostNeed.SWAP);
-        assertThat(Catalogue.byId("E9").needs()).containsExactly(HostNeed.GLOBAL_PRESSURE);
         assertThat(Catalogue.byId("E18").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.SWAP);
-        for (String id : List.of("E10", "E15", "E17")) {
+        assertThat(Catalogue.byId("E10").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.SWAP);
+        assertThat(Catalogue.byId("E26").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.SWAP);
+        for (String id : List.of("E15", "E17")) {
             assertThat(Catalogue.byId(id).needs()).as(id).containsExactly(HostNeed.CGROUP_V2);
         }
-        assertThat(Catalogue.byId("E16").needs()).containsExactly(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE);
+        for (String id : List.of("E9", "E16", "E27", "E28")) {
+            assertThat(Catalogue.byId(id).needs()).as(id).containsExactly(HostNeed.CGROUP_V2, HostNeed.GLOBAL_PRESSURE);
+            assertThat(Catalogue.byId(id).cases()).as(id).allSatisfy(c -> assertThat(c.hostSized()).isNotNull());
+        }
+        // every hypothesis now has cases: none waits for a host that could run it
+        assertThat(Catalogue.extended()).allSatisfy(h -> assertThat(h.cases()).as(h.id()).isNotEmpty());
+    }
+
+    @Test
+    void aHostSizedCaseScalesItsContainersToTheHostItRunsOn() {
+        Case pressure = Catalogue.byId("E16").cases().get(0);
+        Case onSixGig = pressure.forHost(5925);
+        assertThat(pressure.containers().container("b").limits().memory().wholeMib()).as("nominal 2 GiB host")
+                .isEqualTo(2048 * 80 / 100);
+        assertThat(onSixGig.containers().container("b").limits().memory().wholeMib()).isEqualTo(5925 * 80 / 100);
+        assertThat(onSixGig.containers().container("a").limits().cgroupV2().min().wholeMib()).isEqualTo(5925 * 40 / 100);
+        assertThat(onSixGig.containers().container("a").limits().cgroupV2().parentProtected()).isTrue();
+        assertThat(onSixGig.containers().name()).isEqualTo("E16");
+        assertThat(onSixGig.name()).isEqualTo(pressure.name());
+        Case plain = Catalogue.byId("E4").cases().get(0);
+        assertThat(plain.forHost(5925)).isSameAs(plain);
     }
 
     @Test
