@@ -68,6 +68,7 @@ public final class JavaRepl implements AutoCloseable {
             try {
                 shell = JShell.builder()
                         .executionEngine(new KernelExecutionProvider(control), java.util.Map.of())
+                        .fileManager(KeptIndexFileManager::new)
                         .build();
             } finally {
                 System.setProperty("java.class.path", full);
