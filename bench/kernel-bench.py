@@ -113,7 +113,7 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
     for _ in range(20):  # warm-up
         execute(kc, "1+1")
     call = NEW_CALL.get(name, JAVA_CALL)
-    for i in range(20):  # and of the compiler, for the new cells that need it
+    for i in range(60):  # and of the compiler (its JIT), for the new cells that need it
         execute(kc, call.format(n=500 + i))
     cpu_before = cpu_seconds(pid)
     trips = [execute(kc, "1+1")[0] for _ in range(warm_requests)]

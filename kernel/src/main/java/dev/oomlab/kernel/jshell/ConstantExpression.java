@@ -4,20 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The value of a snippet that is one constant expression of literals ({@code 1+1}, {@code 2 * 21},
  * {@code "a" + 1}, {@code 10 / 4.0}, {@code 1L << 40}), computed without JShell. No declaration can
- * change what literals and operators mean, so JShell's analysis of such a snippet (about five javac
- * tasks, two thirds of a trivial new cell's time) can only come back with the value Java's own
+ * change what literals and operators mean, so JShell's analysis of such a snippet (five javac
+ * tasks, nearly all of a trivial new cell's time) can only come back with the value Java's own
  * operators give: this applies them to the same promoted types (JLS 5.6) that javac's constant
  * folding uses, and the value object is the one the snippet would have returned.
  *
  * <p>Anything outside that small language (a name, a call, a cast, the conditional operator, a
  * comment, a backslash, a non-ASCII character, a literal in hex, octal or with underscores, a
- * literal out of range, an integer division by zero, a semicolon but the last) is left to JShell, which also
- * owns every diagnostic. Like an expression {@link Rerun run again}, the value gets no
- * $-variable.
+ * literal out of range, an integer division by zero, a semicolon but the last, deep nesting) is
+ * left to JShell, which also owns every diagnostic. Like an expression {@link Rerun run again},
+ * the value gets no $-variable.
  */
 final class ConstantExpression {
 
@@ -33,6 +34,12 @@ final class ConstantExpression {
 
     private static final int LONGEST_SOURCE = 1000;
 
+    /** Operands nested deeper than this (parentheses, unary operators) go to JShell: no stack overflow here. */
+    private static final int DEEPEST = 64;
+
+    /** A decimal floating-point literal (JLS 3.10.2); hexadecimal ones go to JShell. */
+    private static final Pattern DECIMAL_FLOATING = Pattern.compile("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[fFdD]?");
+
     /** Thrown (without a stack trace) wherever the snippet is not one this reads. */
     private static final class NotConstant extends RuntimeException {
         NotConstant() {
@@ -44,6 +51,7 @@ final class ConstantExpression {
 
     private final List<Object> tokens; // literal values (boxed) or operator Strings wrapped in Op
     private int next;
+    private int depth;
 
     private record Op(String text) {
     }
@@ -197,7 +205,7 @@ final class ConstantExpression {
             }
             return (int) value;
         }
-        if (!text.matches("(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?[fFdD]?")) {
+        if (!DECIMAL_FLOATING.matcher(text).matches()) {
             throw NOT_CONSTANT;
         }
         boolean isFloat = last == 'f' || last == 'F';
@@ -234,9 +242,17 @@ final class ConstantExpression {
     }
 
     private Object unary() {
-        if (next >= tokens.size()) {
+        if (next >= tokens.size() || ++depth > DEEPEST) {
             throw NOT_CONSTANT;
         }
+        try {
+            return operand();
+        } finally {
+            depth--;
+        }
+    }
+
+    private Object operand() {
         Object token = tokens.get(next++);
         if (!(token instanceof Op op)) {
             return token;
