@@ -4,7 +4,9 @@
 For each kernel: start -> first result of `1+1` (cold start), the median round trip of a warm
 `1+1` (execute_request sent -> execute_reply and idle received) over 50 requests, the same for
 50 cells never run before (`1000 + 1`, `1001 + 1`, ...: the oomlab kernel runs a repeated
-expression's compiled wrapper again, a new one it must compile), the kernel
+expression's compiled wrapper again, and computes a new one of literals alone without compiling),
+then 50 new cells it must compile: a call (`Math.max(1000, 1)`, in Python `max(1000, 1)`) and a
+declaration (`int v1000 = 1000;`, in Python `v1000 = 1000`), the kernel
 process's CPU time per warm request (robust when other jobs load the machine), its RSS after
 warm-up and after 100 more requests, and the shutdown time (shutdown_request sent -> process gone).
 
@@ -24,6 +26,12 @@ import time
 from jupyter_client.manager import KernelManager
 
 TIMEOUT = 60
+
+# new cells that the oomlab kernel must compile, in each kernel's language
+NEW_CALL = {"python3": "max({n}, 1)"}
+NEW_DECLARATION = {"python3": "v{n} = {n}"}
+JAVA_CALL = "Math.max({n}, 1)"
+JAVA_DECLARATION = "int v{n} = {n};"
 
 
 def rss_mib(pid):
@@ -104,11 +112,17 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
     pid = km.provisioner.process.pid
     for _ in range(20):  # warm-up
         execute(kc, "1+1")
+    call = NEW_CALL.get(name, JAVA_CALL)
+    for i in range(60):  # and of the compiler (its JIT), for the new cells that need it
+        execute(kc, call.format(n=500 + i))
     cpu_before = cpu_seconds(pid)
     trips = [execute(kc, "1+1")[0] for _ in range(warm_requests)]
     cpu_per_request = (cpu_seconds(pid) - cpu_before) / warm_requests
     # a cell never run before (the kernel cannot run an earlier compilation of it again)
     fresh = [execute(kc, f"{1000 + i} + 1")[0] for i in range(warm_requests)]
+    calls = [execute(kc, call.format(n=1000 + i))[0] for i in range(warm_requests)]
+    declaration = NEW_DECLARATION.get(name, JAVA_DECLARATION)
+    declarations = [execute(kc, declaration.format(n=1000 + i))[0] for i in range(warm_requests)]
     rss_warm = rss_mib(pid)
     for _ in range(extra_requests):
         execute(kc, "1+1")
@@ -121,6 +135,8 @@ def bench(name, starts, warm_requests=50, extra_requests=100):
         "warm_round_trip_ms": statistics.median(trips) * 1000,
         "warm_round_trip_p90_ms": sorted(trips)[int(len(trips) * 0.9)] * 1000,
         "warm_new_cell_ms": statistics.median(fresh) * 1000,
+        "warm_new_call_ms": statistics.median(calls) * 1000,
+        "warm_new_declaration_ms": statistics.median(declarations) * 1000,
         "kernel_cpu_per_request_ms": cpu_per_request * 1000,
         "rss_after_warmup_mib": rss_warm,
         f"rss_after_{extra_requests}_more_mib": rss_after,

@@ -68,6 +68,7 @@ public final class JavaRepl implements AutoCloseable {
             try {
                 shell = JShell.builder()
                         .executionEngine(new KernelExecutionProvider(control), java.util.Map.of())
+                        .fileManager(KeptIndexFileManager::new)
                         .build();
             } finally {
                 System.setProperty("java.class.path", full);
@@ -144,6 +145,11 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     private CellOutcome evalSnippet(String source) {
+        Optional<Object> constant = ConstantExpression.value(source);
+        if (constant.isPresent()) { // nothing to compile or run: only an interrupt already asked for stops it
+            return control.interruptRequested() ? new CellOutcome.Failed(ErrorReport.interrupted())
+                    : new CellOutcome.Value(constant.get());
+        }
         Optional<Rerun.Entry> again = rerun.find(source, shell);
         if (again.isPresent()) {
             return runAgain(again.get());

@@ -150,6 +150,11 @@ final class KernelExecutionControl extends DirectExecutionControl {
         interruptPending = true;
     }
 
+    /** Whether the current cell was asked to stop (it then must not start anything). */
+    boolean interruptRequested() {
+        return interruptPending;
+    }
+
     boolean wasStopped() {
         return stopped;
     }
