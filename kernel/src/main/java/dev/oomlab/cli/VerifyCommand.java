@@ -117,7 +117,8 @@ public final class VerifyCommand implements Callable<Integer> {
         boolean withNotebooks = ids.isEmpty() && !noNotebooks;
 
         // the notebooks are found and their kernelspec installed first: a missing one fails before any run
-        try (VerifyNotebooks notebooks = withNotebooks ? VerifyNotebooks.prepare(dir, storeFile, progress) : null) {
+        try (VerifyNotebooks notebooks = withNotebooks ? VerifyNotebooks.prepare(dir, storeFile, progress,
+                onHosts.stream().anyMatch(h -> h.name().equals(HostCommand.VM))) : null) {
             long t0 = System.nanoTime();
             progress.phase("hypotheses");
             List<Hypothesis> extended = chooseExtended();
@@ -157,6 +158,10 @@ public final class VerifyCommand implements Callable<Integer> {
             }
             long t2 = System.nanoTime();
             NotebookRuns notebookRuns = notebooks == null ? null : notebooks.finish();
+            if (notebooks != null && !notebooks.skipped().isEmpty()) {
+                System.err.println("verify: not executed, they need the VM host (verify --hosts local,vm): "
+                        + notebooks.skipped().stream().map(p -> p.getFileName().toString()).toList());
+            }
             double notebookSeconds = notebooks == null ? 0 : notebooks.seconds();
             double notebookAddedSeconds = notebooks == null ? 0 : seconds(t2);
             // the kernels added what they measured themselves to the file

@@ -34,13 +34,20 @@ final class VerifyNotebooks implements AutoCloseable {
      */
     static final int PARALLELISM = 3;
     static final String NEEDS_PLATFORM_BUG = "platform-bug";
+    /**
+     * Metadata of a notebook that runs on the cgroup v2 VM host (it attaches the VM named "vm"):
+     * executed only when verify runs on that VM ({@code --hosts ...,vm}), else listed as skipped.
+     */
+    static final String NEEDS_VM_HOST = "vm-host";
 
     private final Path reportDir;
     private final ProgressBar progress;
     private final Path prefix;
     private final NotebookRunner runner;
-    /** Every notebook, in report order. */
+    /** Every notebook verify executes, in report order. */
     private final List<Path> all;
+    /** The notebooks that need the VM host when verify does not run on it. */
+    private final List<Path> skipped;
     private final List<Path> early = new ArrayList<>();
     private final List<Path> late = new ArrayList<>();
     private final ExecutorService pool = Executors.newFixedThreadPool(PARALLELISM, r -> {
@@ -53,23 +60,26 @@ final class VerifyNotebooks implements AutoCloseable {
     private volatile boolean finishing;
     private long start;
 
-    private VerifyNotebooks(Path reportDir, Path storeFile, ProgressBar progress, Path prefix) {
+    private VerifyNotebooks(Path reportDir, Path storeFile, ProgressBar progress, Path prefix, boolean onVmHost) {
         this.reportDir = reportDir;
         this.progress = progress;
         this.prefix = prefix;
         this.runner = NotebookRunner.on(prefix).resultStore(storeFile);
-        this.all = Notebooks.list(ProjectRoot.resolve("notebooks"));
+        List<Path> found = Notebooks.list(ProjectRoot.resolve("notebooks"));
+        this.skipped = found.stream().filter(nb -> !onVmHost && Notebooks.needs(nb).contains(NEEDS_VM_HOST)).toList();
+        this.all = found.stream().filter(nb -> !skipped.contains(nb)).toList();
         for (Path nb : all) {
             (Notebooks.needs(nb).contains(NEEDS_PLATFORM_BUG) ? late : early).add(nb);
         }
     }
 
-    static VerifyNotebooks prepare(Path reportDir, Path storeFile, ProgressBar progress) {
+    /** @param onVmHost whether verify runs on the VM host "vm", so that its notebooks can attach it */
+    static VerifyNotebooks prepare(Path reportDir, Path storeFile, ProgressBar progress, boolean onVmHost) {
         Path prefix = null;
         try {
             prefix = Files.createTempDirectory("oomlab-kernelspec");
             NotebookRunner.installKernel(prefix, System.err);
-            return new VerifyNotebooks(reportDir, storeFile, progress, prefix);
+            return new VerifyNotebooks(reportDir, storeFile, progress, prefix, onVmHost);
         } catch (IOException | RuntimeException e) {
             delete(prefix);
             throw e instanceof IOException io ? new UncheckedIOException("could not prepare a kernelspec", io)
@@ -97,6 +107,11 @@ final class VerifyNotebooks implements AutoCloseable {
         }
         progress.end();
         return new NotebookRuns(ordered);
+    }
+
+    /** The notebooks not executed because they need the VM host ({@code verify --hosts local,vm} runs them). */
+    List<Path> skipped() {
+        return skipped;
     }
 
     /** Wall seconds from the first notebook's start to the last one's end. */

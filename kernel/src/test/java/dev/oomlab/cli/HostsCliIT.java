@@ -20,9 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's hosts, on one VM boot: {@code host start vm} leaves a VM that outlives the command,
- * {@code host list} shows it, {@code verify H4 --hosts local,vm} reuses it and writes one column per
- * host, {@code host stop vm} ends it and leaves nothing. H4's outcomes were measured first on
- * both (local v1, VM v2): OK then OOM on each, so no case differs.
+ * {@code host list} shows it, {@code verify H4 E17 --hosts local,vm} reuses it and writes one column per
+ * host, the notebooks of the VM host's hypotheses execute headless on it, and {@code host stop vm}
+ * ends it and leaves nothing. H4's outcomes were measured first on both (local v1, VM v2): OK then
+ * OOM on each, so no case differs; E17 cannot run on cgroup v1 and is supported on the VM.
  */
 class HostsCliIT {
 
@@ -36,8 +37,8 @@ class HostsCliIT {
             Assumptions.assumeTrue(REGISTRY.find(HostCommand.VM).isEmpty(), "a VM named vm already runs");
             Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/qemu-system-x86_64")), "needs qemu");
         }
-        // 4g: H4 asks for a 2g container and the VM's engine keeps 1g back
-        assertThat(OomlabCli.commandLine().execute("host", "start", "vm", "--memory", "4g")).isZero();
+        // 4g: H4 asks for a 2g container and the VM's engine keeps 1g back; swap for E6, E10, E18, E26
+        assertThat(OomlabCli.commandLine().execute("host", "start", "vm", "--memory", "4g", "--swap", "1g")).isZero();
         VmState state = REGISTRY.find(HostCommand.VM).orElseThrow();
         try {
             assertThat(state.detached()).isTrue();
@@ -46,7 +47,8 @@ class HostsCliIT {
             assertThat(captured("host", "list")).contains("vm", state.dockerHost().toString(), "host stop vm");
             assertThat(VmHost.attach("vm")).isPresent();
 
-            new picocli.CommandLine(new VerifyCommand()).execute("H4", "--hosts", "local,vm", "--out", out.toString());
+            new picocli.CommandLine(new VerifyCommand()).execute("H4", "E17", "--hosts", "local,vm", "--out",
+                    out.toString());
 
             JsonNode hosts = new ObjectMapper().readTree(out.resolve("results.json").toFile()).path("hosts");
             assertThat(hosts.path("names")).extracting(JsonNode::asText).containsExactly("local", "vm");
@@ -60,16 +62,42 @@ class HostsCliIT {
                 assertThat(c.path("outcomes").path("local").asText()).isEqualTo(outcomes.get(i));
                 assertThat(c.path("outcomes").path("vm").asText()).isEqualTo(outcomes.get(i));
             }
-            assertThat(hosts.path("differences")).isEmpty();
+            assertThat(hosts.path("differences")).isEmpty(); // E17 ran on the VM only: nothing to compare
+            JsonNode e17 = verdicts(hosts, "E17");
+            assertThat(e17.path("local").path("verdict").asText()).isEqualTo("CANNOT_RUN");
+            assertThat(e17.path("local").path("reason").asText()).contains("needs cgroup v2");
+            assertThat(e17.path("vm").path("verdict").asText()).isEqualTo("SUPPORTED");
             assertThat(Files.readString(out.resolve("index.html"))).contains("On 2 hosts: local, vm",
                     "Cases whose outcome differs between hosts");
             assertThat(REGISTRY.find(HostCommand.VM)).as("verify reused the VM and left it running").isPresent();
+
+            // the VM host's notebooks, each attaching the running "vm" and asserting the verdicts measured on it
+            Path prefix = dev.oomlab.notebook.NotebookRunner.installKernel(out.resolve("kernel-prefix"), System.out);
+            for (String name : List.of("e-cgroup-v2", "e-global-pressure")) {
+                var run = dev.oomlab.notebook.NotebookRunner.on(prefix)
+                        .run(Path.of("..", "notebooks", name + ".ipynb"), out.resolve("notebooks"));
+                System.out.println(run);
+                assertThat(run.errors()).as("%s", run).isEmpty();
+                assertThat(run.passed()).isTrue();
+                assertThat(Files.readString(run.html())).as("%s's HTML holds a chart", name)
+                        .contains("data:image/png;base64,");
+            }
         } finally {
             assertThat(OomlabCli.commandLine().execute("host", "stop", "vm")).isZero();
         }
         assertThat(REGISTRY.find(HostCommand.VM)).isEmpty();
         assertThat(ProcessHandle.of(state.qemuPid()).map(ProcessHandle::isAlive).orElse(false)).isFalse();
         assertThat(state.runDir()).doesNotExist();
+    }
+
+    /** The report's verdicts of one hypothesis by host: {"local": {"verdict": ..., "reason": ...}, ...}. */
+    private static JsonNode verdicts(JsonNode hosts, String id) {
+        for (JsonNode v : hosts.path("verdicts")) {
+            if (id.equals(v.path("id").asText())) {
+                return v.path("hosts");
+            }
+        }
+        throw new AssertionError("no verdicts for " + id + " in " + hosts);
     }
 
     private static String captured(String... args) {

@@ -120,7 +120,14 @@ class VerifyIT {
         try (Stream<Path> s = Files.list(ROOT.resolve("notebooks"))) {
             sources = s.filter(p -> p.toString().endsWith(".ipynb")).toList();
         }
-        for (Path nb : sources) {
+        List<Path> vmNotebooks = sources.stream()
+                .filter(nb -> dev.oomlab.notebook.Notebooks.needs(nb).contains(VerifyNotebooks.NEEDS_VM_HOST)).toList();
+        assertThat(vmNotebooks).as("the notebooks of the VM host (HostsCliIT executes them on it)").isNotEmpty();
+        for (Path nb : vmNotebooks) {
+            assertThat(out.resolve("notebooks").resolve(nb.getFileName())).as("verify on this host only skips %s", nb)
+                    .doesNotExist();
+        }
+        for (Path nb : sources.stream().filter(nb -> !vmNotebooks.contains(nb)).toList()) {
             String name = nb.getFileName().toString().replace(".ipynb", "");
             Path html = out.resolve("notebooks").resolve(name + ".html");
             assertThat(html).as("%s executed into the report", name).isRegularFile();

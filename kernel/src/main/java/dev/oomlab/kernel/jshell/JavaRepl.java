@@ -145,11 +145,6 @@ public final class JavaRepl implements AutoCloseable {
     }
 
     private CellOutcome evalSnippet(String source) {
-        Optional<Object> constant = ConstantExpression.value(source);
-        if (constant.isPresent()) { // nothing to compile or run: only an interrupt already asked for stops it
-            return control.interruptRequested() ? new CellOutcome.Failed(ErrorReport.interrupted())
-                    : new CellOutcome.Value(constant.get());
-        }
         Optional<Rerun.Entry> again = rerun.find(source, shell);
         if (again.isPresent()) {
             return runAgain(again.get());

@@ -150,11 +150,6 @@ final class KernelExecutionControl extends DirectExecutionControl {
         interruptPending = true;
     }
 
-    /** Whether the current cell was asked to stop (it then must not start anything). */
-    boolean interruptRequested() {
-        return interruptPending;
-    }
-
     boolean wasStopped() {
         return stopped;
     }
