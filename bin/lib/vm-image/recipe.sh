@@ -6,8 +6,10 @@
 VM_SUITE=bookworm
 VM_MIRROR=http://deb.debian.org/debian
 VM_PACKAGES=(linux-image-amd64 docker.io iproute2 kmod util-linux procps)
-# Room in the root file system for images and container layers (ext4 image is sparse on the host).
-VM_ROOT_SPARE_MIB=2048
+# Room in the root file system for images, container layers and the probe's scratch volumes: the page-cache cases
+# write files of up to 2000 MiB, several at once, and a global-pressure case 30 % of the VM's memory (ext4 image is
+# sparse on the host, and a run writes into a throwaway overlay).
+VM_ROOT_SPARE_MIB=8192
 
 # The guest's PID 1 (init=/sbin/oomlab-init) until tini takes over: mounts, cgroup v2 with the
 # memory controller delegated, optional swap on the second disk, loopback + slirp networking, then dockerd on 10.0.2.15:2375,

@@ -87,11 +87,19 @@ final class ReportJson {
         }
     }
 
-    record HostJson(String name, FingerprintJson fingerprint, Map<String, String> verdicts) {
+    /** @param cannotRun why each hypothesis this host could not run cannot run here, by id */
+    record HostJson(String name, FingerprintJson fingerprint, Map<String, String> verdicts,
+                    Map<String, String> cannotRun) {
         static HostJson of(HostRun r) {
             Map<String, String> verdicts = new java.util.LinkedHashMap<>();
-            r.hypotheses().forEach(h -> verdicts.put(h.hypothesis().id(), nameOf(h.verdict())));
-            return new HostJson(r.host(), FingerprintJson.of(r.fingerprint()), verdicts);
+            Map<String, String> cannotRun = new java.util.LinkedHashMap<>();
+            r.hypotheses().forEach(h -> {
+                verdicts.put(h.hypothesis().id(), nameOf(h.verdict()));
+                if (!h.ran()) {
+                    cannotRun.put(h.hypothesis().id(), h.cannotRunReason());
+                }
+            });
+            return new HostJson(r.host(), FingerprintJson.of(r.fingerprint()), verdicts, cannotRun);
         }
     }
 
