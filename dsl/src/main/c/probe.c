@@ -1,11 +1,12 @@
 /*
  * oomlab probe: the process inside an oomlab container (PID 1 of a FROM scratch image).
  *
- *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] STEP...
+ *   probe [--chunk-mib=N] [--dir=PATH] [--shm-dir=PATH] [--cg-set=[../]memory.FILE=VALUE]... STEP...
  *   probe --stat
  *
  * Steps run in order: shm:MIB[:NAME], ram:MIB, freeshm, file:MIB, read:MIB, sync, sleep:MS, spin:MS,
- * statfs:PATH, hold, ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below).
+ * statfs:PATH, hold, ram-until-killed:MIB, shm-until-killed:MIB (see "until killed" below),
+ * signal:NAME and await:NAME:MS (one container waits for another's file in a shared /dev/shm).
  * file:MIB writes a file (dirty page cache until written back); read:MIB writes one, syncs it,
  * drops it from the cache and reads it back (clean page cache); sync is sync(2); spin:MS burns
  * that much CPU time.
@@ -27,6 +28,11 @@
  * The start and exit lines add the cgroup's reclaim counters from memory.stat, "stat_NAME"
  * (v1: pgpgin, pgpgout, dirty, writeback; v2: pgscan, pgsteal, pgscan_kswapd, pgscan_direct,
  * pgsteal_kswapd, pgsteal_direct, file_dirty, file_writeback).
+ * --cg-set (cgroup v2, before the first step): writes VALUE to FILE of the probe's own cgroup (or,
+ * with ../, of its parent) through the host's cgroup2 mount bound at /oomlab/cgroup, the path taken
+ * from /proc/self/cgroup (the container runs in the host's cgroup namespace); one line each:
+ * {"ev":"cgset","file":F,"value":V,"read":R,"path":"/docker/ID/F"}. A write that fails is a "fail"
+ * line with kind "cgroup" and exit 4; the mount root itself (the host's cgroup) is never written.
  * statfs:PATH writes {"ev":"statfs","step":I,"path":P,"size":f_blocks*f_frsize,
  * "avail":f_bavail*f_frsize} (what df shows), then its step line.
  * Every event is one JSON object on one line of stdout, written with a single write(2)
@@ -58,7 +64,7 @@
  * SIGBUS is never caught: a full tmpfs must kill the worker (exit 135 under Docker).
  *
  * Exit codes: 0 all steps done, 2 bad command line, 3 a syscall failed cleanly, 5 hung (stopped
- * by the supervisor), 4 the supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
+ * by the supervisor), 4 a --cg-set write failed or the supervisor could not start its worker (a "fail" line with step -1, kind "supervisor"),
  * 128+N the worker died of signal N. Once the worker has started, the last line is "exit"
  * (unless the supervisor itself is killed, e.g. docker kill / rm -f):
  *   {"ev":"exit","worker_pid":N,"status":"exited"|"signaled","code":C,"signal":S,
@@ -858,42 +864,54 @@ static void do_freeshm(int i)
     step_done(i, K_FREESHM, total, total);
 }
 
-static void do_file(int i, const struct step *s)
+/* A progress line each time another chunk is done, and at the end. */
+static void chunk_progress(int i, enum kind k, uint64_t done, uint64_t len, uint64_t *next_report)
 {
-    /* Source buffer: 1 MiB mapped read-only and never written, so reading it maps the zero
-     * page and costs no RSS; the page cache pages the kernel fills are charged as usual. */
+    if (done >= *next_report || done == len) {
+        progress(i, k, done, len);
+        while (*next_report <= done)
+            *next_report += chunk_bytes;
+    }
+}
+
+/*
+ * Writes a file of len bytes at path, opened with flags, and returns it open. The source is 1 MiB
+ * mapped read-only and never written, so reading it maps the zero page and costs no RSS; the page
+ * cache pages the kernel fills are charged as usual. With report, a progress line per chunk.
+ */
+static int write_file(int i, enum kind k, const char *path, int flags, uint64_t len, int report)
+{
     static const char *src;
-    uint64_t len = s->n * MIB_BYTES;
     if (!src) {
         void *m = mmap(NULL, MIB_BYTES, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (m == MAP_FAILED)
-            fail(i, K_FILE, "mmap", errno, 0, len);
+            fail(i, k, "mmap", errno, 0, len);
         src = m;
     }
-    const char *path = join_path(file_dir, "oomlab-file-", i, NULL);
-    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    int fd = open(path, flags | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0)
-        fail(i, K_FILE, "open", errno, 0, len);
+        fail(i, k, "open", errno, 0, len);
     uint64_t done = 0, next_report = chunk_bytes;
     while (done < len) {
         uint64_t n = len - done < MIB_BYTES ? len - done : MIB_BYTES;
         ssize_t w = write(fd, src, n);
-        if (w < 0) {
-            if (errno == EINTR)
-                continue;
-            fail(i, K_FILE, "write", errno, done, len);
-        }
-        if (w == 0)
-            fail(i, K_FILE, "write", ENOSPC, done, len);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            fail(i, k, "write", w < 0 ? errno : ENOSPC, done, len);
         done += (uint64_t)w;
-        if (done >= next_report || done == len) {
-            progress(i, K_FILE, done, len);
-            while (next_report <= done)
-                next_report += chunk_bytes;
-        }
+        if (report)
+            chunk_progress(i, k, done, len, &next_report);
     }
+    return fd;
+}
+
+static void do_file(int i, const struct step *s)
+{
+    uint64_t len = s->n * MIB_BYTES;
+    int fd = write_file(i, K_FILE, join_path(file_dir, "oomlab-file-", i, NULL), O_WRONLY, len, 1);
     if (close(fd) < 0)
-        fail(i, K_FILE, "close", errno, done, len);
+        fail(i, K_FILE, "close", errno, len, len);
     step_done(i, K_FILE, len, len);
 }
 
@@ -948,18 +966,7 @@ static void do_read(int i, const struct step *s)
             fail(i, K_READ, "mmap", errno, 0, len);
         buf = m;
     }
-    const char *path = join_path(file_dir, "oomlab-read-", i, NULL);
-    int fd = open(path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0)
-        fail(i, K_READ, "open", errno, 0, len);
-    for (uint64_t done = 0; done < len;) {
-        ssize_t w = write(fd, buf, len - done < MIB_BYTES ? len - done : MIB_BYTES);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            fail(i, K_READ, "write", w < 0 ? errno : ENOSPC, 0, len);
-        done += (uint64_t)w;
-    }
+    int fd = write_file(i, K_READ, join_path(file_dir, "oomlab-read-", i, NULL), O_RDWR, len, 0);
     if (fsync(fd) < 0)
         fail(i, K_READ, "fsync", errno, 0, len);
     int e = posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
@@ -973,11 +980,7 @@ static void do_read(int i, const struct step *s)
         if (r <= 0)
             fail(i, K_READ, "read", r < 0 ? errno : EIO, done, len);
         done += (uint64_t)r;
-        if (done >= next_report || done == len) {
-            progress(i, K_READ, done, len);
-            while (next_report <= done)
-                next_report += chunk_bytes;
-        }
+        chunk_progress(i, K_READ, done, len, &next_report);
     }
     close(fd);
     step_done(i, K_READ, len, len);
