@@ -44,12 +44,6 @@ record ProbeRun(long exitCode, boolean oomKilled, InspectContainerResponse inspe
 
     static ProbeRun run(DockerClient docker, String image, UnaryOperator<HostConfig> limits, String... args)
             throws InterruptedException {
-        return run(docker, image, limits, id -> { }, args);
-    }
-
-    /** The same, calling {@code whenStarted} with the container's id once it runs (before it is waited for). */
-    static ProbeRun run(DockerClient docker, String image, UnaryOperator<HostConfig> limits,
-            java.util.function.Consumer<String> whenStarted, String... args) throws InterruptedException {
         long t0 = System.nanoTime();
         HostConfig hc = limits.apply(HostConfig.newHostConfig().withNetworkMode("none"));
         List<String> cmd = new ArrayList<>(List.of("/probe"));
@@ -58,7 +52,6 @@ record ProbeRun(long exitCode, boolean oomKilled, InspectContainerResponse inspe
                 .withLabels(java.util.Map.of("oomlab.test", "VmHostIT")).exec().getId();
         try {
             docker.startContainerCmd(id).exec();
-            whenStarted.accept(id);
             docker.waitContainerCmd(id).exec(new WaitContainerResultCallback()).awaitStatusCode(5, TimeUnit.MINUTES);
             InspectContainerResponse inspect = docker.inspectContainerCmd(id).exec();
             List<JsonNode> lines = new ArrayList<>();
