@@ -72,7 +72,8 @@ class HostsCliIT {
             assertThat(REGISTRY.find(HostCommand.VM)).as("verify reused the VM and left it running").isPresent();
 
             // the VM host's notebooks, each attaching the running "vm" and asserting the verdicts measured on it
-            Path prefix = dev.oomlab.notebook.NotebookRunner.installKernel(out.resolve("kernel-prefix"), System.out);
+            Path prefix = out.resolve("kernel-prefix").toAbsolutePath();
+            dev.oomlab.notebook.NotebookRunner.installKernel(prefix, System.out);
             for (String name : List.of("e-cgroup-v2", "e-global-pressure")) {
                 var run = dev.oomlab.notebook.NotebookRunner.on(prefix)
                         .run(Path.of("..", "notebooks", name + ".ipynb"), out.resolve("notebooks"));
