@@ -291,14 +291,17 @@ public final class Catalogue {
                             ifTrueKills("b").ifFalseKills("a")),
             // Two containers sharing IPC (ipc shareable, container:writer): which cgroup pays for the segment. Measured
             // here: the reader (128m) mapped 300 MiB the writer had touched and ended OK at 3.4 MiB max usage; the
-            // writer's cgroup held 300 MiB of shmem. The reader waits 4 s so that the writer has touched it all.
+            // writer's cgroup held 300 MiB of shmem. The reader maps it once the writer signals it has touched it all,
+            // and the writer holds it until the reader has mapped it.
             Hypothesis.of("E8", "shm is charged to the cgroup that first touches it, not to a container that maps it "
                             + "later (000)", scenario().memory("128m").ipc("container:writer"))
                     .whenContainers("writer (512m) touches 300, then reader (128m) maps it", Scenarios.alongside(
                                     scenario().named("writer").memory("512m").shm("512m").ipc("shareable")
-                                            .allocShm(300, "oomlab-e8-writer-first").sleep("10s"),
+                                            .allocShm(300, "oomlab-e8-writer-first").signal("touched")
+                                            .await("mapped", "60s"),
                                     scenario().named("reader").memory("128m").ipc("container:writer")
-                                            .sleep("4s").allocShm(300, "oomlab-e8-writer-first")),
+                                            .await("touched", "60s").allocShm(300, "oomlab-e8-writer-first")
+                                            .signal("mapped")),
                             "reader", ifTrue(OK).ifFalse(OOM))
                     .whenContainers("reader (128m) touches 300 first, writer (512m) maps it after", Scenarios.alongside(
                                     scenario().named("writer").memory("512m").shm("512m").ipc("shareable")

@@ -54,6 +54,9 @@ public record ScenarioSet(String name, List<ScenarioSpec> containers, boolean al
         if ("host".equals(container.limits().ipc())) {
             container.allSteps().stream().filter(s -> s instanceof Step.AllocShm).map(s -> ((Step.AllocShm) s).segment())
                     .filter(Objects::nonNull).forEach(out::add);
+            // a signal is a file in the same /dev/shm: the host's, here
+            container.allSteps().stream().filter(s -> s instanceof Step.Signal)
+                    .map(s -> "oomlab-signal-" + ((Step.Signal) s).name()).forEach(out::add);
         }
         return out;
     }
