@@ -11,14 +11,9 @@ import java.util.Optional;
  * most page cache the cgroup held is left. Read from the probe's own lines (cgroup v2's
  * memory.swap.current).
  */
-final class CacheBeforeSwap implements Evidence {
+record CacheBeforeSwap(String describe) implements Evidence {
 
     private static final long MIB = 1L << 20;
-
-    @Override
-    public String describe() {
-        return "page cache reclaimed before anything was swapped out";
-    }
 
     @Override
     public Optional<Boolean> holds(Result r) {

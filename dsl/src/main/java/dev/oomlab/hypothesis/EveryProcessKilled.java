@@ -10,12 +10,7 @@ import java.util.Optional;
  * chose. The probe's supervisor (PID 1) reports how each process ended; when the kill takes the
  * supervisor too, no process is left to report, and none holds.
  */
-final class EveryProcessKilled implements Evidence {
-
-    @Override
-    public String describe() {
-        return "every process killed (none left holding)";
-    }
+record EveryProcessKilled(String describe) implements Evidence {
 
     @Override
     public Optional<Boolean> holds(Result r) {

@@ -28,27 +28,27 @@ public record Expectation(Outcome ifTrue, Outcome ifFalse, Outcome seedObserved,
 
     /** E13's evidence: the cgroup reclaimed its own page cache while kswapd stayed idle. */
     public static Evidence limitReclaimWithKswapdIdle() {
-        return new LimitReclaim();
+        return new LimitReclaim("the cgroup reclaimed its page cache with kswapd idle");
     }
 
     /** E18's evidence: the cgroup's memory.pressure (PSI some) grew before the OOM kill. */
     public static Evidence pressureBeforeKill() {
-        return new PressureBeforeKill();
+        return new PressureBeforeKill("memory.pressure (PSI some) rose before the OOM kill");
     }
 
     /** E10's and E15's evidence: throttled at memory.high (memory.events high), never at memory.max. */
     public static Evidence throttledAtHigh() {
-        return new ThrottledAtHigh();
+        return new ThrottledAtHigh("throttled at memory.high (memory.events high > 0), usage below memory.max");
     }
 
     /** E17's evidence: the OOM kill took every process of the container. */
     public static Evidence everyProcessKilled() {
-        return new EveryProcessKilled();
+        return new EveryProcessKilled("every process killed (none left holding)");
     }
 
     /** E26's evidence: the page cache went before anything was swapped out. */
     public static Evidence cacheBeforeSwap() {
-        return new CacheBeforeSwap();
+        return new CacheBeforeSwap("page cache reclaimed before anything was swapped out");
     }
 
     /** E16's evidence: under global pressure, kswapd passed the protected container over. */

@@ -13,12 +13,7 @@ import java.util.Optional;
  * scan counters, the host's /proc/vmstat does: pgscan_kswapd unchanged while pgsteal_file grew by at
  * least what the cgroup let go. (Global pgscan_direct counts only global reclaim, not a cgroup's.)
  */
-final class LimitReclaim implements Evidence {
-
-    @Override
-    public String describe() {
-        return "the cgroup reclaimed its page cache with kswapd idle";
-    }
+record LimitReclaim(String describe) implements Evidence {
 
     @Override
     public Optional<Boolean> holds(Result r) {

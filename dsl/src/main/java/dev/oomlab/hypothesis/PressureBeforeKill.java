@@ -13,12 +13,7 @@ import java.util.Optional;
  * kill, so a watcher of memory.pressure saw the stall before the OOM kill came. Read from the
  * probe's own lines; on cgroup v1 there is no PSI and the run cannot tell.
  */
-final class PressureBeforeKill implements Evidence {
-
-    @Override
-    public String describe() {
-        return "memory.pressure (PSI some) rose before the OOM kill";
-    }
+record PressureBeforeKill(String describe) implements Evidence {
 
     @Override
     public Optional<Boolean> holds(Result r) {

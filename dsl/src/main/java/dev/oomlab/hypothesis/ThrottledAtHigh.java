@@ -11,12 +11,7 @@ import java.util.Optional;
  * "high" counted it) while its usage never reached memory.max, so memory.high, not the limit,
  * held it. Read from the probe's own lines; the last one stands for a run stopped from outside.
  */
-final class ThrottledAtHigh implements Evidence {
-
-    @Override
-    public String describe() {
-        return "throttled at memory.high (memory.events high > 0), usage below memory.max";
-    }
+record ThrottledAtHigh(String describe) implements Evidence {
 
     @Override
     public Optional<Boolean> holds(Result r) {
