@@ -678,6 +678,17 @@ static int64_t oom_score(void)
     return v;
 }
 
+/* "done":D,"target":T,"t_us":T: how far a step got, and when. */
+static void put_reach(uint64_t done, uint64_t target, int64_t t)
+{
+    put_key("done");
+    put_u64(done);
+    put_key("target");
+    put_u64(target);
+    put_key("t_us");
+    put_i64(t);
+}
+
 static void emit_step_event(const char *ev, int step, enum kind k, uint64_t done, uint64_t target)
 {
     int64_t t = now_us();
@@ -685,12 +696,7 @@ static void emit_step_event(const char *ev, int step, enum kind k, uint64_t done
     put_key("step");
     put_i64(own_step(step));
     put_kstr("kind", kind_name[k]);
-    put_key("done");
-    put_u64(done);
-    put_key("target");
-    put_u64(target);
-    put_key("t_us");
-    put_i64(t);
+    put_reach(done, target, t);
     if (my_proc) {
         put_key("oom_score");
         put_i64(oom_score());
@@ -722,12 +728,7 @@ static void fail_exit(int step, const char *kind, const char *op, int err, uint6
     put_key("errno");
     put_i64(err);
     put_kstr("error", errno_name(err));
-    put_key("done");
-    put_u64(done);
-    put_key("target");
-    put_u64(target);
-    put_key("t_us");
-    put_i64(t);
+    put_reach(done, target, t);
     put_counters();
     line_emit();
     _exit(code);

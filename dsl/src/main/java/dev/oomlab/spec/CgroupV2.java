@@ -99,18 +99,18 @@ public record CgroupV2(Size high, Size min, Size low, boolean oomGroup, boolean 
         }
     }
 
-    /** "memory.high 410m, oom.group" or "" when none is set. */
+    /** "memory.high 410m, memory.oom.group 1" or "" when none is set. */
     public String text() {
         StringJoiner j = new StringJoiner(", ");
-        if (min != null) {
-            j.add("memory.min " + min);
-        }
-        if (low != null) {
-            j.add("memory.low " + low);
-        }
-        if (high != null) {
-            j.add("memory.high " + high);
-        }
+        Map<String, Size> sizes = new LinkedHashMap<>();
+        sizes.put("memory.min", min);
+        sizes.put("memory.low", low);
+        sizes.put("memory.high", high);
+        sizes.forEach((file, size) -> {
+            if (size != null) {
+                j.add(file + " " + size);
+            }
+        });
         if (oomGroup) {
             j.add("memory.oom.group 1");
         }

@@ -115,23 +115,17 @@ class ChartsTest {
     }
 
     @Test
-    void pngOfAV2RunIs800By450(@TempDir Path dir) throws Exception {
-        Path png = Charts.png(Charts.timeline(Fixtures.v2Swap()), dir.resolve("v2.png"));
-        BufferedImage image = ImageIO.read(Files.newInputStream(png));
-        assertThat(image.getWidth()).isEqualTo(800);
-        assertThat(image.getHeight()).isEqualTo(450);
-    }
-
-    @Test
     void timelineByMibDoneCountsEveryStep() {
         XYChart chart = Charts.timelineByMibDone(Fixtures.ok());
         double[] x = chart.getSeriesMap().get("usage").getXData();
         assertThat(x[x.length - 1]).isEqualTo(132.0);
     }
 
-    @Test
-    void pngIs800By450(@TempDir Path dir) throws Exception {
-        Path png = Charts.png(Charts.timeline(Fixtures.oom()), dir.resolve("sub/t.png"));
+    /** A v1 OOM and a v2 run with swap, memory.high and PSI (a second y axis) both render at 800 x 450. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void pngIs800By450(boolean v2, @TempDir Path dir) throws Exception {
+        Path png = Charts.png(Charts.timeline(v2 ? Fixtures.v2Swap() : Fixtures.oom()), dir.resolve("sub/t.png"));
         BufferedImage image = ImageIO.read(Files.newInputStream(png));
         assertThat(image.getWidth()).isEqualTo(800);
         assertThat(image.getHeight()).isEqualTo(450);
