@@ -1,9 +1,9 @@
 package dev.oomlab.hypothesis;
 
 import dev.oomlab.probe.Sample;
+import dev.oomlab.result.CgroupV2Figures;
 import dev.oomlab.result.Result;
 import dev.oomlab.spec.Mib;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -15,7 +15,7 @@ record ThrottledAtHigh(String describe) implements Evidence {
 
     @Override
     public Optional<Boolean> holds(Result r) {
-        Sample last = last(r);
+        Sample last = CgroupV2Figures.lastReport(r); // a run stopped at its timeout has no exit report
         if (last == null || last.v2().eventsHigh() < 0 || last.limit() <= 0) {
             return Optional.empty();
         }
@@ -24,22 +24,13 @@ record ThrottledAtHigh(String describe) implements Evidence {
 
     @Override
     public String why(Result r) {
-        Sample last = last(r);
+        Sample last = CgroupV2Figures.lastReport(r); // a run stopped at its timeout has no exit report
         if (last == null || last.v2().eventsHigh() < 0) {
             return "no memory.events figures in the probe's lines (they are cgroup v2's)";
         }
         return String.format("memory.events high %d, max %d; usage at most %.0f MiB against memory.high %.0f MiB and "
                         + "memory.max %.0f MiB", last.v2().eventsHigh(), last.v2().eventsMax(), Mib.ofOrNaN(maxUsage(r)),
                 Mib.ofOrNaN(last.v2().highLimit()), Mib.ofOrNaN(last.limit()));
-    }
-
-    /** The exit report, else the last line (a run stopped at its timeout has no exit report). */
-    private static Sample last(Result r) {
-        if (r.exitReport() != null) {
-            return r.exitReport();
-        }
-        List<Sample> s = r.samples();
-        return s.isEmpty() ? null : s.get(s.size() - 1);
     }
 
     private static long maxUsage(Result r) {
