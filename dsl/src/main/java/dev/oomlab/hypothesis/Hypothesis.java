@@ -11,6 +11,7 @@ import dev.oomlab.run.Runner;
 import dev.oomlab.runtime.ContainerRuntime;
 import dev.oomlab.runtime.RunListener;
 import dev.oomlab.spec.ScenarioSet;
+import dev.oomlab.suite.Progress;
 import dev.oomlab.suite.Suite;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,10 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * A claim about container memory, tested by cases on one base scenario (the limits). Built
@@ -173,6 +177,8 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
         List<HypothesisResult> out = new ArrayList<>();
         long hostMib = hypotheses.stream().anyMatch(h -> h.cases.stream().anyMatch(c -> c.hostSized() != null))
                 ? suite.runner().runtime().environment().hostMemoryBytes() >> 20 : -1;
+        SetProgress setProgress = new SetProgress(suite, hypotheses.stream().filter(h -> !cannotRun.containsKey(h))
+                .mapToInt(h -> h.setsOnHost(hostMib).size()).sum());
         int i = 0;
         for (Hypothesis h : hypotheses) {
             if (cannotRun.containsKey(h)) {
@@ -185,14 +191,45 @@ public record Hypothesis(String id, String claim, String title, Scenario base, L
                 Case c = asWritten.forHost(hostMib);
                 // a case of several containers runs as a whole, after the batch: its containers depend on each other
                 Result r = c.hasContainers()
-                        ? sets.computeIfAbsent(c.containers(), set -> suite.runner().run(set, RunListener.NONE))
-                                .result(c.observed())
+                        ? sets.computeIfAbsent(c.containers(), set -> setProgress.run(h.id + ": " + c.name(),
+                                () -> suite.runner().run(set, RunListener.NONE))).result(c.observed())
                         : results.get(i++);
                 caseResults.add(new CaseResult(c, r)); // the runner attached the prediction
             }
             out.add(new HypothesisResult(h, caseResults, Verdict.judgeResults(caseResults)));
         }
         return out;
+    }
+
+    /** The distinct sets of containers this hypothesis runs on a host of that size (cases may share one). */
+    private Set<ScenarioSet> setsOnHost(long hostMib) {
+        return cases.stream().filter(Case::hasContainers).map(c -> c.forHost(hostMib).containers())
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * The sets run one after another once the batch is done, for minutes on a VM under global
+     * pressure: each is reported to the suite's listener as a batch of its own, so a progress bar
+     * keeps moving.
+     */
+    private static final class SetProgress {
+        private final Suite suite;
+        private final int total;
+        private int done;
+
+        SetProgress(Suite suite, int total) {
+            this.suite = suite;
+            this.total = total;
+        }
+
+        SetResult run(String label, Supplier<SetResult> set) {
+            // no memory figures: a set is not held to the batch's budget, and asking a remote engine costs a call
+            suite.listener().started(new Progress(done, label, 1, done, total, 0, 0));
+            SetResult result = set.get();
+            done++;
+            suite.listener().finished(new Progress(done - 1, label, 0, done, total, 0, 0), result);
+            return result;
+        }
     }
 
     @Override

@@ -106,6 +106,11 @@ public final class Suite {
         return parallelism;
     }
 
+    /** Who hears this suite's progress; work run beside the batch (sets of containers) reports to it too. */
+    public SuiteListener listener() {
+        return listener;
+    }
+
     /** The budget a batch started now would get. */
     public long budgetBytes() {
         if (budgetBytes != null) {

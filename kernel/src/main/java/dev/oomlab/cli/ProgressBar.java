@@ -68,6 +68,21 @@ final class ProgressBar implements SuiteListener, SweepListener {
         show(String.format("sweep point %d/%d", pointsDone, pointsTotal));
     }
 
+    /**
+     * The bar as one host's suite hears it, when several hosts run at once: each host's runs count
+     * toward the one bar, and each line names the host it ran on.
+     */
+    SuiteListener onHost(String host) {
+        ProgressBar bar = this;
+        return new SuiteListener() {
+            @Override
+            public void finished(Progress p, Object value) {
+                bar.finished(new Progress(p.index(), host + ": " + p.label(), p.running(), p.done(), p.total(),
+                        p.reservedBytes(), p.budgetBytes()), value);
+            }
+        };
+    }
+
     /** Something done beside the phase (a notebook beside the platform bug): shown, not counted. */
     synchronized void aside(String what) {
         show(what);

@@ -111,7 +111,7 @@ public final class VerifyCommand implements Callable<Integer> {
                               ProgressBar progress) {
         List<Host> onHosts = open.hosts();
         Suite suite = (onHosts.isEmpty() ? Suite.on(Oomlab.runtime()) : Suite.on(onHosts.get(0)))
-                .parallelism(parallelism).listener(progress);
+                .parallelism(parallelism).listener(onHosts.size() > 1 ? progress.onHost(onHosts.get(0).name()) : progress);
         Path dir = reportDir();
         Path storeFile = freshStoreFile(dir);
         boolean withNotebooks = ids.isEmpty() && !noNotebooks;
@@ -130,9 +130,10 @@ public final class VerifyCommand implements Callable<Integer> {
                 results = all.subList(0, chosen.size());
                 extendedResults = all.subList(chosen.size(), all.size());
             } else {
-                // each host its own suite under its own budget, all hosts at once; the bar follows the first
+                // each host its own suite under its own budget, all hosts at once, all counted on the one bar
                 List<Suite> suites = new ArrayList<>(List.of(suite));
-                onHosts.subList(1, onHosts.size()).forEach(h -> suites.add(Suite.on(h).parallelism(parallelism)));
+                onHosts.subList(1, onHosts.size()).forEach(h -> suites.add(Suite.on(h).parallelism(parallelism)
+                        .listener(progress.onHost(h.name()))));
                 // the extended hypotheses too: each host gives its verdict, or says why it cannot run them
                 comparison = HostComparison.run(concat(chosen, extended), onHosts, suites);
                 List<HypothesisResult> first = comparison.hosts().get(0).hypotheses();
