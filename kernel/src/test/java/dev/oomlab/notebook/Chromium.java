@@ -40,6 +40,23 @@ final class Chromium implements AutoCloseable {
                 "chromium: not found (install Debian's chromium, or set OOMLAB_CHROMIUM)"));
     }
 
+    /**
+     * Chromium keeps a directory in TMPDIR (org.chromium.Chromium.*, its singleton socket) and leaves it behind
+     * when it is stopped; pointing TMPDIR under the test's own directory keeps /tmp clean.
+     */
+    static ProcessBuilder tempUnder(ProcessBuilder builder, Path dir) throws IOException {
+        builder.environment().put("TMPDIR", Files.createDirectories(dir.resolve("tmp")).toAbsolutePath().toString());
+        return builder;
+    }
+
+    /** Chromium's singleton directories in the system's temp directory, to check that a test adds none. */
+    static java.util.Set<Path> inSystemTemp() throws IOException {
+        try (var entries = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return entries.filter(p -> p.getFileName().toString().startsWith("org.chromium.Chromium."))
+                    .collect(java.util.stream.Collectors.toSet());
+        }
+    }
+
     static Chromium start(Path profile, Path log, int width, int height) throws Exception {
         Files.createDirectories(profile);
         List<String> command = List.of(binary().toString(), "--headless", "--no-sandbox", "--disable-gpu",
@@ -47,8 +64,9 @@ final class Chromium implements AutoCloseable {
                 "--disable-sync", "--hide-scrollbars", "--user-data-dir=" + profile.toAbsolutePath(),
                 "--remote-debugging-address=127.0.0.1", "--remote-debugging-port=0",
                 "--window-size=" + width + "," + height, "about:blank");
-        Process process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        Process process = tempUnder(builder, profile.getParent()).start();
         // Chromium writes the port it chose into the profile once DevTools listens.
         Path portFile = profile.resolve("DevToolsActivePort");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

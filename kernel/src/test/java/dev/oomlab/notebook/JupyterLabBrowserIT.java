@@ -55,7 +55,10 @@ class JupyterLabBrowserIT {
             config.put("interruptMarker", INTERRUPT_MARKER);
             Path configFile = WORK.resolve("run-config.json");
             Files.writeString(configFile, JSON.writeValueAsString(config));
+            java.util.Set<Path> tempBefore = Chromium.inSystemTemp();
             seen = tools.runScript(configFile, WORK.resolve("playwright.log"));
+            assertThat(Chromium.inSystemTemp()).as("the browser left nothing in the system's temp directory")
+                    .isSubsetOf(tempBefore);
         }
         Files.writeString(WORK.resolve("seen.json"), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(seen));
         System.out.println("JupyterLab run: " + seen);
@@ -201,7 +204,7 @@ class JupyterLabBrowserIT {
                     Path.of("src/test/browser/jupyterlab-run.js").toAbsolutePath().toString(), config.toString())
                     .redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("NODE_PATH", playwright.resolve("node_modules").toString());
-            Process process = builder.start();
+            Process process = Chromium.tempUnder(builder, log.getParent()).start(); // Playwright's profile too
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(15, TimeUnit.MINUTES)) {
                 Processes.stop(process, Duration.ofSeconds(5));

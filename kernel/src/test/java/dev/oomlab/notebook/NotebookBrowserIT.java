@@ -63,6 +63,7 @@ class NotebookBrowserIT {
         NotebookRun run = NotebookRunner.on(prefix).run(Path.of("..", "notebooks", NOTEBOOK + ".ipynb"), served);
         assertThat(run.passed()).as("executing %s: %s", NOTEBOOK, run).isTrue();
 
+        java.util.Set<Path> tempBefore = Chromium.inSystemTemp();
         try (NotebookServer server = NotebookServer.start(Jupyter.locate(prefix), served, WORK.resolve("jupyter"));
              Chromium chromium = Chromium.start(WORK.resolve("chromium-profile"), WORK.resolve("chromium.log"), 1280, 1700);
              Cdp page = chromium.page()) {
@@ -87,6 +88,8 @@ class NotebookBrowserIT {
             assertThat(trusted.path("colouredBadges").asInt()).as("the REJECTED badge has its colour: %s", trusted)
                     .isPositive();
         }
+        assertThat(Chromium.inSystemTemp()).as("the browser left nothing in the system's temp directory")
+                .isSubsetOf(tempBefore);
         for (String shot : List.of("-verdict.png", "-chart.png", "-trusted-verdict.png", "-trusted-chart.png")) {
             assertThat(Files.size(WORK.resolve(NOTEBOOK + shot))).as(shot).isPositive();
         }
