@@ -8,11 +8,19 @@ import dev.oomlab.suite.Progress;
 import dev.oomlab.suite.SuiteListener;
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Progress of long work: on a terminal one bar per phase, redrawn in place, with the phase's
  * elapsed time and an ETA from its pace so far; in a pipe or in CI ({@code CI} set, no console,
  * or a dumb terminal) plain lines, one per finished item, so logs stay readable and never look stuck.
+ * Some items take minutes (a VM under global pressure): while one runs, the bar is redrawn every
+ * second with what runs and for how long, and a pipe gets a "still running" line after a minute
+ * without one.
  */
 final class ProgressBar implements SuiteListener, SweepListener {
 
@@ -24,10 +32,27 @@ final class ProgressBar implements SuiteListener, SweepListener {
     private int done;
     private int total;
     private boolean drawn;
+    private final Duration quiet;
+    /** What runs now (label, by label and index), with when it started: the oldest is named while nothing ends. */
+    private final Map<String, Long> running = new LinkedHashMap<>();
+    private long lastPrinted = System.nanoTime();
+    private ScheduledExecutorService ticker;
+
+    private final boolean ticking;
 
     ProgressBar(PrintStream out, boolean tty) {
+        this(out, tty, Duration.ofMinutes(1), true);
+    }
+
+    /**
+     * @param quiet   how long a pipe may go without a line while something runs
+     * @param ticking whether a thread calls {@link #tick()} every second (tests call it themselves)
+     */
+    ProgressBar(PrintStream out, boolean tty, Duration quiet, boolean ticking) {
         this.out = out;
         this.tty = tty;
+        this.quiet = quiet;
+        this.ticking = ticking;
     }
 
     static ProgressBar onStderr() {
@@ -43,10 +68,47 @@ final class ProgressBar implements SuiteListener, SweepListener {
         phaseStart = System.nanoTime();
         done = 0;
         total = 0;
+        running.clear(); // a task that failed never said it finished
+    }
+
+    @Override
+    public synchronized void started(Progress p) {
+        running.put(key(p), System.nanoTime());
+        if (ticking && ticker == null) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "oomlab-progress");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    /** While something runs: the terminal's bar shows it and its time; a pipe hears of it after a quiet spell. */
+    synchronized void tick() {
+        Map.Entry<String, Long> oldest = running.entrySet().stream().findFirst().orElse(null);
+        if (oldest == null) {
+            return;
+        }
+        String name = oldest.getKey().substring(0, oldest.getKey().lastIndexOf('#'));
+        String runningFor = clock(Duration.ofNanos(System.nanoTime() - oldest.getValue()));
+        String more = running.size() > 1 ? " and " + (running.size() - 1) + " more" : "";
+        if (tty) {
+            if (drawn) {
+                draw("running " + runningFor + ": " + label(name) + more);
+            }
+        } else if (System.nanoTime() - lastPrinted >= quiet.toNanos()) {
+            show("still running: " + label(name) + " (for " + runningFor + ")" + more);
+        }
+    }
+
+    private static String key(Progress p) {
+        return p.label() + "#" + p.index();
     }
 
     @Override
     public synchronized void finished(Progress p, Object value) {
+        running.remove(key(p));
         String what = value instanceof Result r ? label(p.label()) + " -> " + r.outcome() : label(p.label());
         // a phase may run several batches (the platform bug: searches, then curves): count them all
         if (p.done() == 1) {
@@ -76,9 +138,18 @@ final class ProgressBar implements SuiteListener, SweepListener {
         ProgressBar bar = this;
         return new SuiteListener() {
             @Override
+            public void started(Progress p) {
+                bar.started(named(p));
+            }
+
+            @Override
             public void finished(Progress p, Object value) {
-                bar.finished(new Progress(p.index(), host + ": " + p.label(), p.running(), p.done(), p.total(),
-                        p.reservedBytes(), p.budgetBytes()), value);
+                bar.finished(named(p), value);
+            }
+
+            private Progress named(Progress p) {
+                return new Progress(p.index(), host + ": " + p.label(), p.running(), p.done(), p.total(),
+                        p.reservedBytes(), p.budgetBytes());
             }
         };
     }
@@ -96,13 +167,21 @@ final class ProgressBar implements SuiteListener, SweepListener {
     }
 
     private void show(String what) {
+        lastPrinted = System.nanoTime();
+        draw(what);
+    }
+
+    private void draw(String what) {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - phaseStart);
         if (!tty) {
             out.printf("%s %s %s %s%n", phase, total > 0 ? done + "/" + total : "", clock(elapsed), what);
         } else {
             int filled = total == 0 ? 0 : Math.min(WIDTH, WIDTH * done / total);
-            out.printf("\r%s [%s%s] %d/%d  %s  ETA %s  %s\u001b[K", phase, "#".repeat(filled),
+            String line = String.format("%s [%s%s] %d/%d  %s  ETA %s  %s", phase, "#".repeat(filled),
                     ".".repeat(WIDTH - filled), done, total, clock(elapsed), eta(elapsed), what);
+            // a line wider than the terminal wraps, and \r then redraws only its last part
+            int columns = TerminalWidth.COLUMNS;
+            out.print("\r" + (line.length() >= columns ? line.substring(0, columns - 1) : line) + "\u001b[K");
             drawn = true;
         }
         out.flush();
@@ -128,6 +207,32 @@ final class ProgressBar implements SuiteListener, SweepListener {
             out.println();
         }
         drawn = false;
+        running.clear();
+    }
+
+    /** The terminal's width, asked once (stty on the controlling terminal); 120 when it cannot tell. */
+    private static final class TerminalWidth {
+        static final int COLUMNS = ask();
+
+        private static int ask() {
+            try {
+                String columns = System.getenv("COLUMNS");
+                if (columns != null && columns.matches("\\d+")) {
+                    return Math.max(40, Integer.parseInt(columns));
+                }
+                Process stty = new ProcessBuilder("stty", "size").redirectInput(new java.io.File("/dev/tty"))
+                        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                String[] size = new String(stty.getInputStream().readAllBytes()).trim().split("\\s+");
+                if (stty.waitFor() == 0 && size.length == 2) {
+                    return Math.max(40, Integer.parseInt(size[1]));
+                }
+            } catch (java.io.IOException | NumberFormatException e) {
+                // no terminal to ask
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 120;
+        }
     }
 
     private static String label(String text) {

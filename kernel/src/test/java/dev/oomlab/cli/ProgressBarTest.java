@@ -11,6 +11,26 @@ import org.junit.jupiter.api.Test;
 class ProgressBarTest {
 
     @Test
+    void aPipeHearsWhatStillRunsAfterAQuietSpellAndNothingOnceItEnded() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ProgressBar bar = new ProgressBar(new PrintStream(bytes, true, StandardCharsets.UTF_8), false,
+                java.time.Duration.ZERO, false);
+        bar.phase("hypotheses");
+        var vm = bar.onHost("vm");
+        vm.started(new Progress(0, "E16: a: memory.min", 1, 0, 1, 0, 0));
+        bar.tick();
+        vm.finished(new Progress(0, "E16: a: memory.min", 0, 1, 1, 0, 0), "x");
+        bar.tick();
+
+        assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
+                .hasSize(2)
+                .satisfies(lines -> assertThat(lines.get(0)).startsWith("hypotheses ")
+                        .contains("still running: vm: E16: a: memory.min (for 0:00)"))
+                .satisfies(lines -> assertThat(lines.get(1)).startsWith("hypotheses 1/1 ")
+                        .endsWith("vm: E16: a: memory.min"));
+    }
+
+    @Test
     void hostsRunningAtOnceCountOnOneBarAndEachLineNamesItsHost() {
         // a host's runs join the total when its first one ends (the VM's start later than local's)
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
