@@ -72,15 +72,33 @@ class InteractionTests(KernelCase):
 
 
 class JdkTest(KernelCase):
-    """The kernel runs on the JDK it was installed with (JDK 17 or 25 in CI)."""
+    """The kernel runs on the JDK it was installed with (JDK 17 or 25 in CI), and documents that JDK's methods."""
 
-    def test_the_kernel_runs_on_the_installed_java(self):
-
-        expected = os.environ.get("OOMLAB_KERNEL_JAVA")
-        if not expected:
-            self.skipTest("OOMLAB_KERNEL_JAVA is not set")
+    def kernel_java_home(self):
         msg_id = self.kc.execute('System.getProperty("java.home")')
         outputs = self.iopub_until_idle(msg_id, TIMEOUT)
         results = [m for _, m in outputs if m["msg_type"] == "execute_result"]
-        java_home = results[0]["content"]["data"]["text/plain"].strip('"')
+        return results[0]["content"]["data"]["text/plain"].strip('"')
+
+    def test_the_kernel_runs_on_the_installed_java(self):
+        expected = os.environ.get("OOMLAB_KERNEL_JAVA")
+        if not expected:
+            self.skipTest("OOMLAB_KERNEL_JAVA is not set")
+        java_home = self.kernel_java_home()
         self.assertEqual(os.path.realpath(os.path.join(java_home, "bin", "java")), os.path.realpath(expected))
+
+    def test_inspect_shows_the_jdk_javadoc_where_the_kernels_jdk_ships_its_sources(self):
+        # Temurin 25 ships lib/src.zip; Debian's 17 links to a package that is not installed here
+        has_sources = os.path.isfile(os.path.join(self.kernel_java_home(), "lib", "src.zip"))
+        msg_id = self.kc.inspect("Math.max(1, 2)", 9, detail_level=1)
+        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        self.assertEqual(reply["content"]["status"], "ok")
+        self.assertTrue(reply["content"]["found"])
+        text = reply["content"]["data"]["text/plain"]
+        self.assertIn("int Math.max(int a, int b)", text)
+        if has_sources:
+            self.assertIn("Returns the greater of two", text)
+        else:
+            self.assertNotIn("Returns the greater of two", text)
