@@ -7,6 +7,15 @@ from jupyter_client.manager import start_new_kernel
 KERNEL = "oomlab"
 
 
+def reply_to(kc, msg_id, timeout):
+    """The shell reply to msg_id. Others are skipped: a slow start makes jupyter_client ask
+    kernel_info more than once, and the replies it did not wait for arrive later."""
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return reply
+
+
 class KernelCase(unittest.TestCase):
     """Starts the kernel once per class (a JVM start is the slow part) and shuts it down after."""
 

@@ -10,7 +10,7 @@ import tempfile
 import time
 import unittest
 
-from kernel_case import KernelCase
+from kernel_case import KernelCase, reply_to
 
 import jupyter_kernel_test
 from jupyter_client.manager import start_new_kernel
@@ -19,13 +19,6 @@ KERNEL = "oomlab"
 TIMEOUT = 30
 
 
-def reply_to(kc, msg_id, timeout=TIMEOUT):
-    """The shell reply to msg_id. Others are skipped: a slow start makes jupyter_client ask
-    kernel_info more than once, and the replies it did not wait for arrive later."""
-    reply = kc.get_shell_msg(timeout=timeout)
-    while reply["parent_header"].get("msg_id") != msg_id:
-        reply = kc.get_shell_msg(timeout=timeout)
-    return reply
 
 
 class OomlabKernelTests(jupyter_kernel_test.KernelTests):
@@ -85,7 +78,7 @@ class OomlabExtraTests(KernelCase):
                     break
             open(go, "w").close()
             outputs = [m for _, m in self.iopub_until_idle(msg_id, TIMEOUT)]
-            reply = reply_to(self.kc, msg_id)
+            reply = reply_to(self.kc, msg_id, TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertTrue([m for m in outputs if m["msg_type"] == "stream" and "second" in m["content"]["text"]], outputs)
 
@@ -109,17 +102,17 @@ class OomlabExtraTests(KernelCase):
 
     def test_inspect_with_the_cursor_inside_and_at_the_end(self):
         for code, cursor in (("Math.max", 8), ("Math.max", 6), ("Math.max(1, 2)", 9)):
-            reply = reply_to(self.kc, self.kc.inspect(code, cursor))
+            reply = reply_to(self.kc, self.kc.inspect(code, cursor), TIMEOUT)
             self.assertTrue(reply["content"]["found"], (code, cursor))
             self.assertIn("max(int", reply["content"]["data"]["text/plain"])
 
     def test_kernel_info_has_status_and_lowercase_language(self):
-        reply = reply_to(self.kc, self.kc.kernel_info())
+        reply = reply_to(self.kc, self.kc.kernel_info(), TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertEqual(reply["content"]["language_info"]["name"], "java")
 
     def test_comm_info(self):
-        reply = reply_to(self.kc, self.kc.comm_info())
+        reply = reply_to(self.kc, self.kc.comm_info(), TIMEOUT)
         self.assertEqual(reply["content"], {"status": "ok", "comms": {}})
 
     def test_display_and_update_share_a_display_id(self):
@@ -141,7 +134,7 @@ class OomlabExtraTests(KernelCase):
                 break
         start = time.monotonic()
         self.km.interrupt_kernel()
-        reply = reply_to(self.kc, msg_id)
+        reply = reply_to(self.kc, msg_id, TIMEOUT)
         print(f"\nthe loop's cell ended {time.monotonic() - start:.2f} s after the interrupt")
         self.assertEqual(reply["content"]["status"], "error")
         # the kernel is usable again, and its CPU is free (the loop's thread is gone)
@@ -161,7 +154,7 @@ class EmptyHistoryTest(unittest.TestCase):
             for kwargs in ({"hist_access_type": "tail", "n": 10},
                            {"hist_access_type": "range", "session": 0, "start": 0, "stop": 10},
                            {"hist_access_type": "search", "pattern": "*"}):
-                reply = reply_to(kc, kc.history(raw=True, output=False, **kwargs))
+                reply = reply_to(kc, kc.history(raw=True, output=False, **kwargs), TIMEOUT)
                 self.assertEqual(reply["content"], {"status": "ok", "history": []})
         finally:
             kc.stop_channels()

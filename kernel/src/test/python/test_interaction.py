@@ -7,18 +7,12 @@ inspection with javadoc.
 import os
 import queue
 
-from kernel_case import KernelCase
+from kernel_case import KernelCase, reply_to
 
 TIMEOUT = 60
 
 
 class InteractionTests(KernelCase):
-
-    def reply_to(self, msg_id, timeout=TIMEOUT):
-        reply = self.kc.get_shell_msg(timeout=timeout)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=timeout)
-        return reply
 
     def answer_input(self, value):
         request = self.kc.get_stdin_msg(timeout=TIMEOUT)
@@ -32,7 +26,7 @@ class InteractionTests(KernelCase):
             allow_stdin=True)
         self.answer_input("Ada")
         outputs = self.iopub_until_idle(msg_id, TIMEOUT)
-        self.assertEqual(self.reply_to(msg_id)["content"]["status"], "ok")
+        self.assertEqual(reply_to(self.kc, msg_id, TIMEOUT)["content"]["status"], "ok")
         results = [m for _, m in outputs if m["msg_type"] == "execute_result"]
         self.assertEqual(results[0]["content"]["data"]["text/plain"], '"Ada"')
 
@@ -44,7 +38,7 @@ class InteractionTests(KernelCase):
 
     def test_reading_stdin_where_the_front_end_allows_none_fails_at_once(self):
         msg_id = self.kc.execute("new java.util.Scanner(System.in).nextLine()", allow_stdin=False)
-        reply = self.reply_to(msg_id)
+        reply = reply_to(self.kc, msg_id, TIMEOUT)
         self.assertEqual(reply["content"]["status"], "error")
         self.assertIn("allow_stdin is false", reply["content"]["evalue"])
         with self.assertRaises(queue.Empty):
@@ -52,7 +46,7 @@ class InteractionTests(KernelCase):
 
     def test_user_expressions_are_evaluated_and_returned(self):
         msg_id = self.kc.execute("int ux = 21;", user_expressions={"double": "ux * 2", "bad": "nosuch + 1"})
-        expressions = self.reply_to(msg_id)["content"]["user_expressions"]
+        expressions = reply_to(self.kc, msg_id, TIMEOUT)["content"]["user_expressions"]
         self.assertEqual(expressions["double"]["status"], "ok")
         self.assertEqual(expressions["double"]["data"]["text/plain"], "42")
         self.assertEqual(expressions["bad"]["status"], "error")
@@ -60,13 +54,13 @@ class InteractionTests(KernelCase):
 
     def test_magic_names_complete(self):
         msg_id = self.kc.complete("%mav", 4)
-        content = self.reply_to(msg_id)["content"]
+        content = reply_to(self.kc, msg_id, TIMEOUT)["content"]
         self.assertEqual(content["matches"], ["%maven", "%mavenRepo"])
         self.assertEqual((content["cursor_start"], content["cursor_end"]), (0, 4))
 
     def test_an_unknown_magic_is_named(self):
         msg_id = self.kc.execute("%nosuch 1")
-        reply = self.reply_to(msg_id)["content"]
+        reply = reply_to(self.kc, msg_id, TIMEOUT)["content"]
         self.assertEqual(reply["status"], "error")
         self.assertIn("%nosuch is not a magic", reply["evalue"])
 
@@ -90,10 +84,7 @@ class JdkTest(KernelCase):
     def test_inspect_shows_the_jdk_javadoc_where_the_kernels_jdk_ships_its_sources(self):
         # Temurin 25 ships lib/src.zip; Debian's 17 links to a package that is not installed here
         has_sources = os.path.isfile(os.path.join(self.kernel_java_home(), "lib", "src.zip"))
-        msg_id = self.kc.inspect("Math.max(1, 2)", 9, detail_level=1)
-        reply = self.kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = self.kc.get_shell_msg(timeout=TIMEOUT)
+        reply = reply_to(self.kc, self.kc.inspect("Math.max(1, 2)", 9, detail_level=1), TIMEOUT)
         self.assertEqual(reply["content"]["status"], "ok")
         self.assertTrue(reply["content"]["found"])
         text = reply["content"]["data"]["text/plain"]

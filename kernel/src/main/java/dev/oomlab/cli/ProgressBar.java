@@ -33,8 +33,8 @@ final class ProgressBar implements SuiteListener, SweepListener {
     private int total;
     private boolean drawn;
     private final Duration quiet;
-    /** What runs now (label, by label and index), with when it started: the oldest is named while nothing ends. */
-    private final Map<String, Long> running = new LinkedHashMap<>();
+    /** What runs now, with when it started: the oldest is named while nothing ends. */
+    private final Map<Running, Long> running = new LinkedHashMap<>();
     private long lastPrinted = System.nanoTime();
     private ScheduledExecutorService ticker;
 
@@ -73,7 +73,7 @@ final class ProgressBar implements SuiteListener, SweepListener {
 
     @Override
     public synchronized void started(Progress p) {
-        running.put(key(p), System.nanoTime());
+        running.put(Running.of(p), System.nanoTime());
         if (ticking && ticker == null) {
             ticker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "oomlab-progress");
@@ -86,11 +86,11 @@ final class ProgressBar implements SuiteListener, SweepListener {
 
     /** While something runs: the terminal's bar shows it and its time; a pipe hears of it after a quiet spell. */
     synchronized void tick() {
-        Map.Entry<String, Long> oldest = running.entrySet().stream().findFirst().orElse(null);
+        Map.Entry<Running, Long> oldest = running.entrySet().stream().findFirst().orElse(null);
         if (oldest == null) {
             return;
         }
-        String name = oldest.getKey().substring(0, oldest.getKey().lastIndexOf('#'));
+        String name = oldest.getKey().label();
         String runningFor = clock(Duration.ofNanos(System.nanoTime() - oldest.getValue()));
         String more = running.size() > 1 ? " and " + (running.size() - 1) + " more" : "";
         if (tty) {
@@ -102,13 +102,16 @@ final class ProgressBar implements SuiteListener, SweepListener {
         }
     }
 
-    private static String key(Progress p) {
-        return p.label() + "#" + p.index();
+    /** A task of a batch: its label, and its index (two batches may run tasks of the same label). */
+    private record Running(String label, int index) {
+        static Running of(Progress p) {
+            return new Running(p.label(), p.index());
+        }
     }
 
     @Override
     public synchronized void finished(Progress p, Object value) {
-        running.remove(key(p));
+        running.remove(Running.of(p));
         String what = value instanceof Result r ? label(p.label()) + " -> " + r.outcome() : label(p.label());
         // a phase may run several batches (the platform bug: searches, then curves): count them all
         if (p.done() == 1) {
