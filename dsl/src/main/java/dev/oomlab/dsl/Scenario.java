@@ -240,7 +240,7 @@ public final class Scenario {
 
     /** Waits for another container's {@link #signal} of this name, at most 120 s, then goes on either way. */
     public Scenario await(String name) {
-        return await(name, "120s");
+        return then(new Step.Await(name));
     }
 
     /** Waits for another container's {@link #signal}, at most {@code max} ("30s"), then goes on either way. */
@@ -265,8 +265,8 @@ public final class Scenario {
     /**
      * A process of its own in the same container, with its own steps and oom_score_adj, run at the
      * same time as the scenario's other processes:
-     * {@code scenario().memory("512m").process("big", p -> p.allocRam(300).hold())
-     *                                 .process("small", p -> p.oomScoreAdj(1000).sleep("1s").allocRam(250).hold())}.
+     * {@code scenario().memory("512m").process("big", p -> p.allocRam(300).signal("big").hold())
+     *                                 .process("small", p -> p.oomScoreAdj(1000).await("big").allocRam(250).hold())}.
      * A process that ends with {@code hold()} keeps its memory until every process has ended or holds;
      * the result then says which process died, by which signal, and how far each got.
      */

@@ -87,6 +87,19 @@ public record ProcessSpec(String name, int oomScoreAdj, List<Step> steps) {
         return then(new Step.BurnCpu(Durations.parse("burnCpu", cpuTime)));
     }
 
+    /** Tells the processes that {@link #await} it that this one got here (they share the container's /dev/shm). */
+    public ProcessSpec signal(String name) {
+        return then(new Step.Signal(name));
+    }
+
+    /**
+     * Waits for another process's {@link #signal} of this name, at most 120 s, then goes on either way.
+     * Unlike a {@link #sleep}, the turn comes when the other process got there, on a slow or busy host too.
+     */
+    public ProcessSpec await(String name) {
+        return then(new Step.Await(name));
+    }
+
     /** Keep everything until the run ends (the last step). */
     public ProcessSpec hold() {
         return then(new Step.Hold());

@@ -175,10 +175,18 @@ public sealed interface Step permits Step.AllocShm, Step.AllocRam, Step.FreeShm,
     }
 
     /**
-     * Wait until another container sharing this one's IPC namespace gives the {@link Signal} of
-     * this name, at most {@code max}; then go on either way (the step's line says how long it waited).
+     * Wait until another container sharing this one's IPC namespace, or another process of this
+     * container, gives the {@link Signal} of this name, at most {@code max}; then go on either way
+     * (the step's line says how long it waited).
      */
     record Await(String name, Duration max) implements Step {
+        /** The longest wait when none is given: longer than any step of a scenario on a slow host. */
+        public static final Duration DEFAULT_MAX = Duration.ofSeconds(120);
+
+        public Await(String name) {
+            this(name, DEFAULT_MAX);
+        }
+
         public Await {
             signalName("await", name);
             if (max == null || max.isNegative() || max.isZero()) {

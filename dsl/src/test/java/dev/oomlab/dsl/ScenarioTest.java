@@ -93,4 +93,17 @@ class ScenarioTest {
         assertThat(s.stepsText()).isEqualTo("shm 800, then ram 1300, then sleep 1500ms");
         assertThat(s.limits().timeout()).isEqualTo(Duration.ofSeconds(60));
     }
+
+    @Test
+    void processesTakeTurnsBySignalAndAwaitAsContainersDo() {
+        Scenario s = scenario().memory("512m")
+                .process("big", p -> p.allocRam(300).signal("big").hold())
+                .process("small", p -> p.await("big").allocRam(250).hold());
+        assertThat(s.processes().get(0).probeArgs()).containsExactly("proc:big:0", "ram:300", "signal:big", "hold");
+        assertThat(s.processes().get(1).probeArgs())
+                .containsExactly("proc:small:0", "await:big:120000", "ram:250", "hold");
+        assertThat(s.stepsText()).contains("small (oom_score_adj 0): await big, then ram 250, then hold");
+        assertThatThrownBy(() -> scenario().process("a", p -> p.await("no spaces")))
+                .hasMessage("await: invalid signal name \"no spaces\" (expected 1-64 letters, digits, '.', '_' or '-')");
+    }
 }

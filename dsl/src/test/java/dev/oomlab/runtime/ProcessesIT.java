@@ -30,8 +30,8 @@ class ProcessesIT {
     @BeforeAll
     static void runBoth() {
         var a = CompletableFuture.supplyAsync(() -> scenario().memory("512m").timeout("60s")
-                .process("big", p -> p.allocRam(300).hold())
-                .process("small", p -> p.oomScoreAdj(1000).sleep("1500ms").allocRam(250).hold())
+                .process("big", p -> p.allocRam(300).signal("big").hold())
+                .process("small", p -> p.oomScoreAdj(1000).await("big").allocRam(250).hold())
                 .run());
         var b = CompletableFuture.supplyAsync(() -> scenario().memory("256m").oomKillDisable().timeout("60s")
                 .allocRam(400).run());
@@ -52,7 +52,8 @@ class ProcessesIT {
         assertThat(small.doneMib()).as("killed on its way to 250").isLessThan(250.0);
         assertThat(big.status()).isEqualTo(ProcessReport.HOLDING);
         assertThat(big.doneMib()).isEqualTo(300.0);
-        assertThat(big.stepsDone()).as("ram done, hold is its last step and never completes").isEqualTo(1);
+        assertThat(big.stepsDone()).as("ram and signal done, hold is its last step and never completes").isEqualTo(2);
+        assertThat(small.stepsDone()).as("its await ended (big held 300) before its ram step began").isEqualTo(1);
         // /proc/self/oom_score on its 0-2000 scale: adj 1000 puts small far above big
         assertThat(small.oomScore()).isGreaterThan(1000);
         assertThat(big.oomScore()).isBetween(600L, 1000L);
