@@ -10,6 +10,7 @@ import static dev.oomlab.dsl.Scenario.scenario;
 import static dev.oomlab.hypothesis.Expectation.ifTrue;
 import static dev.oomlab.hypothesis.Expectation.ifTrueKills;
 
+import dev.oomlab.dsl.Scenario;
 import dev.oomlab.dsl.Scenarios;
 import dev.oomlab.kubernetes.QosOomScoreAdj;
 import dev.oomlab.spec.ProcessSpec;
@@ -229,12 +230,9 @@ public final class Catalogue {
                             scenario().memory("512m").timeout("60s"))
                     .needs(HostNeed.CGROUP_V2)
                     .when("memory.oom.group 0 (the default): a 150 and b 100 hold, c then asks 300",
-                            s -> s.process("a", p -> holds(p, 150)).process("b", p -> holds(p, 100))
-                                    .process("c", p -> p.await("a").await("b").allocRam(300).hold()),
+                            Catalogue::twoHoldThenCPushes,
                             ifTrueKills("c").ifFalseKills("c")) // a control: the flag is off either way
-                    .whenOwnLimits("memory.oom.group 1: the same",
-                            s -> s.oomGroup().process("a", p -> holds(p, 150)).process("b", p -> holds(p, 100))
-                                    .process("c", p -> p.await("a").await("b").allocRam(300).hold()),
+                    .whenOwnLimits("memory.oom.group 1: the same", s -> twoHoldThenCPushes(s.oomGroup()),
                             ifTrue(OOM).ifFalse(OOM).showing(Expectation.everyProcessKilled())),
             // E14's swap half, on the VM host (1g swap): a 300 MiB file then ram 700 under 512m / memory-swap 1g
             // ended OK; the page cache fell from 300 to 0 MiB before swap first held a MiB, then ~190 MiB was swapped.
@@ -359,14 +357,10 @@ public final class Catalogue {
                             + "1000 - 1000 x request / capacity) decides who dies: BestEffort first (004)",
                             scenario().memory("512m").timeout("60s"))
                     .when("BestEffort 100, Burstable (request 2Gi of 4Gi: 500) 300, then 140 more",
-                            s -> s.process("burstable", p -> holds(p.oomScoreAdj(QosOomScoreAdj.burstable("2g", "4g")), 300))
-                                    .process("besteffort", p -> holds(p.oomScoreAdj(QosOomScoreAdj.BEST_EFFORT), 100))
-                                    .process("trigger", p -> p.await("burstable").await("besteffort").allocRam(140).hold()),
+                            s -> burstableAndBestEffortHoldThenMore(s, "2g"),
                             ifTrueKills("besteffort").ifFalseKills("burstable"))
                     .when("BestEffort 100, Burstable (request 40Mi of 4Gi: 991) 300, then 140 more",
-                            s -> s.process("burstable", p -> holds(p.oomScoreAdj(QosOomScoreAdj.burstable("40m", "4g")), 300))
-                                    .process("besteffort", p -> holds(p.oomScoreAdj(QosOomScoreAdj.BEST_EFFORT), 100))
-                                    .process("trigger", p -> p.await("burstable").await("besteffort").allocRam(140).hold()),
+                            s -> burstableAndBestEffortHoldThenMore(s, "40m"),
                             ifTrueKills("besteffort").ifFalseKills("burstable")),
             Hypothesis.of("E23", "a process at oom_score_adj -1000 is never killed, even when it is the largest "
                             + "(001, 004)", scenario().memory("512m").timeout("60s"))
@@ -394,6 +388,19 @@ public final class Catalogue {
     /** A process that takes {@code mib} of RAM, says so (a signal of its own name) and holds it. */
     private static ProcessSpec holds(ProcessSpec p, int mib) {
         return p.allocRam(mib).signal(p.name()).hold();
+    }
+
+    /** E17's processes, with and without the group flag: a 150 and b 100 hold, then c asks 300. */
+    private static Scenario twoHoldThenCPushes(Scenario s) {
+        return s.process("a", p -> holds(p, 150)).process("b", p -> holds(p, 100))
+                .process("c", p -> p.await("a").await("b").allocRam(300).hold());
+    }
+
+    /** E20's processes: Burstable (this request of a 4Gi node) 300 and BestEffort 100 hold, then 140 more. */
+    private static Scenario burstableAndBestEffortHoldThenMore(Scenario s, String request) {
+        return s.process("burstable", p -> holds(p.oomScoreAdj(QosOomScoreAdj.burstable(request, "4g")), 300))
+                .process("besteffort", p -> holds(p.oomScoreAdj(QosOomScoreAdj.BEST_EFFORT), 100))
+                .process("trigger", p -> p.await("burstable").await("besteffort").allocRam(140).hold());
     }
 
     private Catalogue() {

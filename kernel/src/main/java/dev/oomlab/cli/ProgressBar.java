@@ -33,12 +33,11 @@ final class ProgressBar implements SuiteListener, SweepListener {
     private int total;
     private boolean drawn;
     private final Duration quiet;
+    private final boolean ticking;
     /** What runs now, with when it started: the oldest is named while nothing ends. */
     private final Map<Running, Long> running = new LinkedHashMap<>();
     private long lastPrinted = System.nanoTime();
     private ScheduledExecutorService ticker;
-
-    private final boolean ticking;
 
     ProgressBar(PrintStream out, boolean tty) {
         this(out, tty, Duration.ofMinutes(1), true);
